@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { EngineStatus, ProjectId } from './schemas';
+
+/** Every event the main process pushes to its callers. */
+export const events = {
+  'engine.status': EngineStatus,
+  /** The list of projects changed (created, deleted, renamed, imported). */
+  'projects.changed': z.object({}),
+  /** Files under a watched project changed; `paths` are relative folders whose listing changed. */
+  'project.filesChanged': z.object({ projectId: ProjectId, paths: z.array(z.string()) }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<N extends EventName> = z.output<Events[N]>;

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import {
+  AppInfo,
+  AppSettings,
+  EngineStatus,
+  EnvironmentSummary,
+  FileEntry,
+  PipelineSummary,
+  Project,
+  ProjectId,
+  ProjectName,
+  RelativePath,
+  WorkspaceStatus,
+} from './schemas';
+
+const none = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+const inProject = z.object({ projectId: ProjectId }).strict();
+
+/** Every request the renderer (or the CLI) may make of the main process. */
+export const requests = {
+  'app.info': { input: none, output: AppInfo },
+  'engine.status': {
+    input: z.object({ refresh: z.boolean().optional() }).strict(),
+    output: EngineStatus,
+  },
+  'workspace.status': { input: none, output: WorkspaceStatus },
+
+  'settings.get': { input: none, output: AppSettings },
+  'settings.update': { input: AppSettings.partial().strict(), output: AppSettings },
+
+  'projects.list': { input: none, output: z.array(Project) },
+  'projects.get': { input: inProject, output: Project },
+  'projects.create': { input: z.object({ name: ProjectName }).strict(), output: Project },
+  'projects.import': {
+    input: z.object({ path: z.string().min(1, 'Give the folder to import') }).strict(),
+    output: Project,
+  },
+  'projects.delete': {
+    input: z
+      .object({
+        projectId: ProjectId,
+        /** The project's name typed again: deleting is refused without it. */
+        confirmName: z.string(),
+      })
+      .strict(),
+    output: ok,
+  },
+  /** Subscribe the caller to changes of this project's files (event project.filesChanged). */
+  'projects.watch': { input: inProject, output: ok },
+  'projects.unwatch': { input: inProject, output: ok },
+
+  'files.list': {
+    input: z.object({ projectId: ProjectId, path: RelativePath }).strict(),
+    output: z.array(FileEntry),
+  },
+
+  'pipelines.list': { input: inProject, output: z.array(PipelineSummary) },
+  'environments.list': { input: inProject, output: z.array(EnvironmentSummary) },
+} as const;
+
+export type Requests = typeof requests;
+export type RequestName = keyof Requests;
+export type RequestInput<N extends RequestName> = z.input<Requests[N]['input']>;
+export type RequestOutput<N extends RequestName> = z.output<Requests[N]['output']>;

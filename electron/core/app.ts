@@ -1,0 +1,80 @@
+import { BridgeServer, type Handlers } from '../bridge/bridge-server';
+import type { AppInfo } from '../contract';
+import { EngineMonitor } from './docker/engine-monitor';
+import { ProjectRegistry } from './projects/project-registry';
+import { projectHandlers } from './projects/project-handlers';
+import { ProjectService } from './projects/project-service';
+import { FolderWatcher } from './projects/project-watcher';
+import type { Settings } from './settings/settings';
+import { Workspace } from './workspace/workspace';
+
+export interface AppOptions {
+  /** The app's config and data folder. */
+  home: string;
+  shell: AppInfo['shell'];
+  version: string;
+  settings: Settings;
+}
+
+/** The composition root: builds every service, wires them to the bridge, and disposes them. */
+export class OrchestApp {
+  readonly bridge: BridgeServer;
+  readonly engine: EngineMonitor;
+  readonly projects: ProjectService;
+  private readonly workspace: Workspace;
+  private workspaceWatcher: FolderWatcher | undefined;
+
+  constructor(private readonly options: AppOptions) {
+    const { settings } = options;
+    this.workspace = new Workspace(() => settings.get().workspace);
+    this.engine = new EngineMonitor((status) => this.bridge.broadcast('engine.status', status));
+    this.projects = new ProjectService(this.workspace, new ProjectRegistry(options.home), () =>
+      this.bridge.broadcast('projects.changed', {}),
+    );
+    this.bridge = new BridgeServer(this.handlers());
+  }
+
+  async start(): Promise<void> {
+    this.engine.start();
+    await this.watchWorkspace();
+  }
+
+  private handlers(): Handlers {
+    const { settings } = this.options;
+    return {
+      'app.info': () => ({ version: this.options.version, shell: this.options.shell, platform: process.platform }),
+      'engine.status': ({ refresh }) => this.engine.status(refresh),
+      'workspace.status': () => this.workspace.status(),
+      'settings.get': () => settings.get(),
+      'settings.update': async (patch) => {
+        const before = settings.get().workspace;
+        const next = settings.update(patch);
+        if (next.workspace !== before) {
+          await this.watchWorkspace();
+          this.bridge.broadcast('projects.changed', {});
+        }
+        return next;
+      },
+      ...projectHandlers(this.projects),
+    };
+  }
+
+  /** New or removed folders under projects/ change the project list. */
+  private async watchWorkspace(): Promise<void> {
+    await this.workspaceWatcher?.dispose();
+    this.workspaceWatcher = undefined;
+    const status = await this.workspace.status();
+    if (status.error) return;
+    this.workspaceWatcher = new FolderWatcher(
+      this.workspace.projectsPath,
+      () => this.bridge.broadcast('projects.changed', {}),
+      0,
+    );
+  }
+
+  async dispose(): Promise<void> {
+    this.engine.dispose();
+    await this.workspaceWatcher?.dispose();
+    await this.bridge.dispose();
+  }
+}

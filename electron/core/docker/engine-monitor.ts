@@ -1,0 +1,82 @@
+import type Docker from 'dockerode';
+import type { EngineStatus } from '../../contract';
+import type { Disposable } from '../app-error';
+import { createDockerClient, describeDockerHost } from './docker-client';
+
+const CHECK_TIMEOUT_MS = 5_000;
+
+/** Knows whether the Docker engine answers, re-checks it now and then, and reports changes. */
+export class EngineMonitor implements Disposable {
+  private current: EngineStatus | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly client = createDockerClient();
+
+  constructor(
+    private readonly onChange: (status: EngineStatus) => void,
+    private readonly pollMs = 10_000,
+  ) {}
+
+  /** The Docker client, or undefined while none could be made. */
+  get docker(): Docker | undefined {
+    return this.client.docker;
+  }
+
+  start(): void {
+    if (this.timer) return;
+    const tick = () => void this.check().finally(() => (this.timer = setTimeout(tick, this.pollMs).unref()));
+    tick();
+  }
+
+  async status(refresh = false): Promise<EngineStatus> {
+    if (refresh || !this.current) return this.check();
+    return this.current;
+  }
+
+  async check(): Promise<EngineStatus> {
+    const status = await this.probe();
+    const changed = JSON.stringify(status) !== JSON.stringify(this.current);
+    this.current = status;
+    if (changed) this.onChange(status);
+    return status;
+  }
+
+  private async probe(): Promise<EngineStatus> {
+    const host = describeDockerHost();
+    if (!this.client.docker) return { reachable: false, host, reason: this.client.error };
+    try {
+      const version = await withTimeout(this.client.docker.version(), CHECK_TIMEOUT_MS);
+      return {
+        reachable: true,
+        host,
+        version: version.Version,
+        apiVersion: version.ApiVersion,
+        os: `${version.Os}/${version.Arch}`,
+      };
+    } catch (error) {
+      return { reachable: false, host, reason: describeEngineError(error) };
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
+
+function describeEngineError(error: unknown): string {
+  const err = error as NodeJS.ErrnoException & { address?: string };
+  if (err?.code === 'ENOENT') return `no Docker socket at ${err.address ?? 'the default path'}`;
+  if (err?.code === 'EACCES') return `permission denied on ${err.address ?? 'the Docker socket'} (is your user in the docker group?)`;
+  if (err?.code === 'ECONNREFUSED') return `connection refused at ${err.address ?? 'the Docker socket'} (is the engine running?)`;
+  return err instanceof Error ? err.message : String(error);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+    promise.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error: unknown) => (clearTimeout(timer), reject(error)),
+    );
+  });
+}

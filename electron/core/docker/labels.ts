@@ -1,0 +1,9 @@
+/** Labels on everything the app makes in Docker, so that it can find and clean up its own. */
+export const LABEL_PREFIX = 'io.orchest-desktop';
+export const LABELS = {
+  managed: `${LABEL_PREFIX}.managed`,
+  project: `${LABEL_PREFIX}.project`,
+  pipeline: `${LABEL_PREFIX}.pipeline`,
+  session: `${LABEL_PREFIX}.session`,
+  service: `${LABEL_PREFIX}.service`,
+} as const;

@@ -1,0 +1,44 @@
+import type { Handlers } from '../../bridge/bridge-server';
+import { listEnvironments } from './environment-discovery';
+import { listProjectFolder } from './project-files';
+import type { ProjectService } from './project-service';
+import { FolderWatcher } from './project-watcher';
+import { listPipelines } from './pipeline-discovery';
+
+type ProjectRequests =
+  | 'projects.list'
+  | 'projects.get'
+  | 'projects.create'
+  | 'projects.import'
+  | 'projects.delete'
+  | 'projects.watch'
+  | 'projects.unwatch'
+  | 'files.list'
+  | 'pipelines.list'
+  | 'environments.list';
+
+export function projectHandlers(projects: ProjectService): Pick<Handlers, ProjectRequests> {
+  return {
+    'projects.list': () => projects.list(),
+    'projects.get': ({ projectId }) => projects.get(projectId),
+    'projects.create': ({ name }) => projects.create(name),
+    'projects.import': ({ path }) => projects.import(path),
+    'projects.delete': async ({ projectId, confirmName }) => {
+      await projects.delete(projectId, confirmName);
+      return { ok: true };
+    },
+    'projects.watch': async ({ projectId }, caller) => {
+      const folder = await projects.folder(projectId);
+      const watcher = new FolderWatcher(folder, (paths) => caller.emit('project.filesChanged', { projectId, paths }));
+      caller.own(`project-files:${projectId}`, watcher);
+      return { ok: true };
+    },
+    'projects.unwatch': ({ projectId }, caller) => {
+      caller.release(`project-files:${projectId}`);
+      return { ok: true };
+    },
+    'files.list': async ({ projectId, path }) => listProjectFolder(await projects.folder(projectId), path),
+    'pipelines.list': async ({ projectId }) => listPipelines(await projects.folder(projectId)),
+    'environments.list': async ({ projectId }) => listEnvironments(await projects.folder(projectId)),
+  };
+}

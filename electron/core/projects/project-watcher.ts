@@ -1,0 +1,47 @@
+import { watch, type FSWatcher } from 'chokidar';
+import path from 'node:path';
+import type { Disposable } from '../app-error';
+import { HIDDEN_IN_TREE } from './project-files';
+import { toPortable } from './project-paths';
+
+const DEBOUNCE_MS = 150;
+
+/**
+ * Watches a folder and reports, debounced, which folders' listings changed (relative, "" = the root).
+ * `depth` 0 watches only the folder's own children.
+ */
+export class FolderWatcher implements Disposable {
+  private readonly watcher: FSWatcher;
+  private pending = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly root: string,
+    private readonly onChange: (folders: string[]) => void,
+    depth?: number,
+  ) {
+    this.watcher = watch(root, {
+      ignoreInitial: true,
+      depth,
+      ignored: (file) => path.relative(root, file).split(path.sep).some((part) => HIDDEN_IN_TREE.has(part)),
+    });
+    this.watcher.on('all', (_event, file) => this.note(file));
+    this.watcher.on('error', () => undefined); // a vanished folder is reported by the next listing
+  }
+
+  private note(file: string): void {
+    const parent = path.relative(this.root, path.dirname(file));
+    this.pending.add(parent.startsWith('..') ? '' : toPortable(parent));
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      const folders = [...this.pending];
+      this.pending = new Set();
+      this.onChange(folders);
+    }, DEBOUNCE_MS);
+  }
+
+  async dispose(): Promise<void> {
+    clearTimeout(this.timer);
+    await this.watcher.close();
+  }
+}

@@ -1,0 +1,35 @@
+import os from 'node:os';
+import path from 'node:path';
+import { AppSettings } from '../../contract';
+
+/** The one settings interface; conf backs it in the host, electron-store in the Electron shell. */
+export interface Settings {
+  get(): AppSettings;
+  update(patch: Partial<AppSettings>): AppSettings;
+}
+
+/** What conf and electron-store both are: a JSON document behind a `store` property. */
+export interface JsonStore {
+  store: Record<string, unknown>;
+}
+
+export function defaultSettings(): AppSettings {
+  return { workspace: path.join(os.homedir(), 'orchest-desktop'), theme: 'system' };
+}
+
+/** Keeps settings in a conf-like store, validated with the contract's schema on the way in and out. */
+export class StoreSettings implements Settings {
+  constructor(private readonly store: JsonStore) {}
+
+  get(): AppSettings {
+    const parsed = AppSettings.partial().safeParse(this.store.store);
+    return { ...defaultSettings(), ...(parsed.success ? parsed.data : {}) };
+  }
+
+  update(patch: Partial<AppSettings>): AppSettings {
+    const next = AppSettings.parse({ ...this.get(), ...patch });
+    if (patch.workspace) next.workspace = path.resolve(patch.workspace);
+    this.store.store = next;
+    return next;
+  }
+}

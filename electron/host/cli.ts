@@ -1,0 +1,122 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { BridgeRequestError, type BridgeClient } from '../contract';
+import { CliError, connect, locateHost } from './cli-connection';
+import { formatTable } from './format-table';
+import { serve } from './serve';
+import { APP_VERSION } from './version';
+
+type ClientOptions = { json?: boolean; url?: string };
+
+const program = new Command('orchest-desktop')
+  .description("Orchest's projects, pipelines and services on your own Docker engine")
+  .version(APP_VERSION);
+
+program
+  .command('serve')
+  .description('run Orchest Desktop headless and serve its UI in the browser')
+  .option('--workspace <dir>', 'the folder that holds projects/ and data/ (saved as a setting)')
+  .option('--port <n>', 'port on 127.0.0.1 (default: a free one)', parsePort, 0)
+  .option('--no-open', 'do not open the system browser')
+  .action((options: { workspace?: string; port: number; open: boolean }) => serve(options));
+
+/** A subcommand that talks to a running host; prints JSON with --json, a readable form otherwise. */
+function clientCommand(parent: Command, name: string, description: string) {
+  return parent
+    .command(name)
+    .description(description)
+    .option('--json', 'print one JSON document')
+    .option('--url <url>', 'the host to talk to (default: $ORCHEST_DESKTOP_URL or the running app)');
+}
+
+async function withClient<T>(options: ClientOptions, work: (client: BridgeClient) => Promise<T>, show: (value: T) => string) {
+  const client = await connect(locateHost(options.url));
+  try {
+    const value = await work(client);
+    console.log(options.json ? JSON.stringify(value, null, 2) : show(value));
+  } finally {
+    client.close();
+  }
+}
+
+async function findProject(client: BridgeClient, nameOrId: string) {
+  const projects = await client.request('projects.list', {});
+  const project = projects.find((p) => p.name === nameOrId || p.uuid === nameOrId);
+  if (!project) throw new CliError(`No project named '${nameOrId}' (see \`orchest-desktop projects list\`)`);
+  return project;
+}
+
+const projects = program.command('projects').description('list and create projects');
+clientCommand(projects, 'list', 'list the projects of the workspace').action((options: ClientOptions) =>
+  withClient(
+    options,
+    async (client) => (await client.request('projects.list', {})).map(({ uuid, name, path }) => ({ uuid, name, path })),
+    (list) => (list.length ? formatTable(['NAME', 'PATH', 'UUID'], list.map((p) => [p.name, p.path, p.uuid])) : 'No projects yet.'),
+  ),
+);
+clientCommand(projects, 'create', 'create a project in the workspace')
+  .argument('<name>', 'letters, digits, _ . -')
+  .action((name: string, options: ClientOptions) =>
+    withClient(
+      options,
+      async (client) => {
+        const { uuid, path } = await client.request('projects.create', { name });
+        return { uuid, name, path };
+      },
+      (p) => `Created project ${p.name} at ${p.path}`,
+    ),
+  );
+
+const pipelines = program.command('pipelines').description("list a project's pipelines");
+clientCommand(pipelines, 'list', "list a project's pipelines (*.orchest files)")
+  .argument('<project>', "the project's name")
+  .action((projectName: string, options: ClientOptions) =>
+    withClient(
+      options,
+      async (client) => {
+        const project = await findProject(client, projectName);
+        const list = await client.request('pipelines.list', { projectId: project.uuid });
+        return list.map(({ uuid, name, path, error }) => ({ uuid, name, path, error: error ?? null }));
+      },
+      (list) =>
+        list.length
+          ? formatTable(['NAME', 'PATH', 'UUID'], list.map((p) => [p.error ? `(unreadable: ${p.error})` : (p.name ?? ''), p.path, p.uuid ?? '']))
+          : 'No pipelines.',
+    ),
+  );
+
+clientCommand(program, 'status', 'the Docker engine and the workspace').action((options: ClientOptions) =>
+  withClient(
+    options,
+    async (client) => {
+      const [app, engine, workspace] = await Promise.all([
+        client.request('app.info', {}),
+        client.request('engine.status', { refresh: true }),
+        client.request('workspace.status', {}),
+      ]);
+      return { app, engine, workspace };
+    },
+    ({ app, engine, workspace }) =>
+      [
+        `Orchest Desktop ${app.version} (${app.shell})`,
+        engine.reachable
+          ? `Docker: ${engine.version} (API ${engine.apiVersion}, ${engine.os}) at ${engine.host}`
+          : `Docker is not reachable: ${engine.reason}`,
+        workspace.error ? `Workspace: ${workspace.error}` : `Workspace: ${workspace.path}`,
+      ].join('\n'),
+  ),
+);
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port is 0-65535');
+  return port;
+}
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  const message =
+    error instanceof CliError || error instanceof BridgeRequestError
+      ? error.message
+      : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+  console.error(`orchest-desktop: ${message}`);
+  process.exit(1);
+});

@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import open from 'open';
+import { OrchestApp } from '../core/app';
+import { resolveAppHome } from '../core/app-home';
+import { createConfSettings } from '../core/settings/conf-settings';
+import { APP_VERSION } from './version';
+import { startHost } from './start-host';
+
+export interface ServeOptions {
+  workspace?: string;
+  port: number;
+  open: boolean;
+}
+
+export const SERVING_LINE = 'Orchest Desktop is serving at';
+
+/** `orchest-desktop serve`: the main-process core without Electron, and the UI in a browser. */
+export async function serve(options: ServeOptions): Promise<void> {
+  const home = resolveAppHome();
+  const settings = createConfSettings(home);
+  if (options.workspace) settings.update({ workspace: options.workspace });
+  const app = new OrchestApp({ home, shell: 'host', version: APP_VERSION, settings });
+  await app.start();
+  const host = await startHost({
+    app,
+    home,
+    shell: 'host',
+    port: options.port,
+    rendererDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
+  });
+  console.log(`${SERVING_LINE} ${host.url}`);
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await host.stop();
+    await app.dispose();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  process.on('SIGHUP', () => void stop(0));
+
+  if (options.open) {
+    const report = (error: Error) => console.error(`Could not open a browser (${error.message}); open the link above.`);
+    await open(host.url).then((child) => child.on('error', report), report);
+  }
+}
