@@ -1,8 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { fileURLToPath } from 'node:url';
 import { BridgeRequestError, type BridgeClient } from '../contract';
 import { CliError, connect, locateHost } from './cli-connection';
 import { formatTable } from './format-table';
-import { serve } from './serve';
 import { APP_VERSION } from './version';
 
 type ClientOptions = { json?: boolean; url?: string };
@@ -17,7 +17,10 @@ program
   .option('--workspace <dir>', 'the folder that holds projects/ and data/ (saved as a setting)')
   .option('--port <n>', 'port on 127.0.0.1 (default: a free one)', parsePort, 0)
   .option('--no-open', 'do not open the system browser')
-  .action((options: { workspace?: string; port: number; open: boolean }) => serve(options));
+  .action(async (options: { workspace?: string; port: number; open: boolean }) => {
+    const { serve } = await import('./serve');
+    await serve({ ...options, rendererDir: fileURLToPath(new URL('../renderer/', import.meta.url)) });
+  });
 
 /** A subcommand that talks to a running host; prints JSON with --json, a readable form otherwise. */
 function clientCommand(parent: Command, name: string, description: string) {

@@ -1,5 +1,3 @@
-import { fileURLToPath } from 'node:url';
-import open from 'open';
 import { OrchestApp } from '../core/app';
 import { resolveAppHome } from '../core/app-home';
 import { createConfSettings } from '../core/settings/conf-settings';
@@ -10,6 +8,8 @@ export interface ServeOptions {
   workspace?: string;
   port: number;
   open: boolean;
+  /** The built renderer to serve. */
+  rendererDir: string;
 }
 
 export const SERVING_LINE = 'Orchest Desktop is serving at';
@@ -20,15 +20,15 @@ export async function serve(options: ServeOptions): Promise<void> {
   const settings = createConfSettings(home);
   if (options.workspace) settings.update({ workspace: options.workspace });
   const app = new OrchestApp({ home, shell: 'host', version: APP_VERSION, settings });
-  await app.start();
   const host = await startHost({
     app,
     home,
     shell: 'host',
     port: options.port,
-    rendererDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
+    rendererDir: options.rendererDir,
   });
   console.log(`${SERVING_LINE} ${host.url}`);
+  await app.start(); // after listening: the first page load need not wait for the engine check
 
   let stopping = false;
   const stop = async (code: number) => {
@@ -44,6 +44,7 @@ export async function serve(options: ServeOptions): Promise<void> {
 
   if (options.open) {
     const report = (error: Error) => console.error(`Could not open a browser (${error.message}); open the link above.`);
+    const { default: open } = await import('open');
     await open(host.url).then((child) => child.on('error', report), report);
   }
 }

@@ -1,4 +1,4 @@
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 
 /** Where the engine is expected, as a person would write it. */
 export function describeDockerHost(env: NodeJS.ProcessEnv = process.env): string {
@@ -11,11 +11,13 @@ export type DockerClientResult = { docker: Docker; error?: undefined } | { docke
 /**
  * The one place that makes the dockerode client. docker-modem reads DOCKER_HOST (unix://, npipe://,
  * tcp://, ssh://, with DOCKER_TLS_VERIFY / DOCKER_CERT_PATH) and falls back to the default socket,
- * including Docker Desktop's ~/.docker/run/docker.sock.
+ * including Docker Desktop's ~/.docker/run/docker.sock. Loaded on first use: it is the heaviest module
+ * of the main process, and the UI can be served before it is needed.
  */
-export function createDockerClient(): DockerClientResult {
+export async function createDockerClient(): Promise<DockerClientResult> {
   try {
-    return { docker: new Docker() };
+    const { default: Dockerode } = await import('dockerode');
+    return { docker: new Dockerode() };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import type { EngineStatus } from '../../contract';
 import type { Disposable } from '../app-error';
-import { createDockerClient, describeDockerHost } from './docker-client';
+import { createDockerClient, describeDockerHost, type DockerClientResult } from './docker-client';
 
 const CHECK_TIMEOUT_MS = 5_000;
 
@@ -9,16 +9,20 @@ const CHECK_TIMEOUT_MS = 5_000;
 export class EngineMonitor implements Disposable {
   private current: EngineStatus | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private readonly client = createDockerClient();
+  private client: Promise<DockerClientResult> | undefined;
 
   constructor(
     private readonly onChange: (status: EngineStatus) => void,
     private readonly pollMs = 10_000,
   ) {}
 
-  /** The Docker client, or undefined while none could be made. */
-  get docker(): Docker | undefined {
-    return this.client.docker;
+  /** The Docker client, or undefined when none can be made (a malformed DOCKER_HOST). */
+  async docker(): Promise<Docker | undefined> {
+    return (await this.dockerClient()).docker;
+  }
+
+  private dockerClient(): Promise<DockerClientResult> {
+    return (this.client ??= createDockerClient());
   }
 
   start(): void {
@@ -42,9 +46,10 @@ export class EngineMonitor implements Disposable {
 
   private async probe(): Promise<EngineStatus> {
     const host = describeDockerHost();
-    if (!this.client.docker) return { reachable: false, host, reason: this.client.error };
+    const client = await this.dockerClient();
+    if (!client.docker) return { reachable: false, host, reason: client.error };
     try {
-      const version = await withTimeout(this.client.docker.version(), CHECK_TIMEOUT_MS);
+      const version = await withTimeout(client.docker.version(), CHECK_TIMEOUT_MS);
       return {
         reachable: true,
         host,

@@ -7,7 +7,11 @@ export const ENVIRONMENTS_DIR = path.join('.orchest', 'environments');
 
 /** The environments under `.orchest/environments/<uuid>/properties.json`, as Orchest stored them. */
 export async function listEnvironments(projectDir: string): Promise<EnvironmentSummary[]> {
-  const root = path.join(projectDir, ENVIRONMENTS_DIR);
+  return readEnvironmentsFolder(path.join(projectDir, ENVIRONMENTS_DIR));
+}
+
+/** Every `<uuid>/properties.json` under a folder laid out as `.orchest/environments`. */
+export async function readEnvironmentsFolder(root: string): Promise<EnvironmentSummary[]> {
   const dirents = await fs.readdir(root, { withFileTypes: true }).catch(() => []);
   const folders = dirents.filter((d) => d.isDirectory()).map((d) => d.name).sort();
   return Promise.all(folders.map((uuid) => readEnvironment(path.join(root, uuid), uuid)));

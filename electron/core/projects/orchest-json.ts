@@ -4,7 +4,7 @@
  */
 export function toOrchestJson(value: unknown): string {
   return JSON.stringify(sortKeys(value), null, 4).replace(
-    /[\u007f-\uffff]/g,
+    /[\u0080-\uffff]/g,
     (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }

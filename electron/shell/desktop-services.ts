@@ -1,0 +1,51 @@
+import { ipcMain } from 'electron';
+import { IpcTransport } from '../bridge/ipc-transport';
+import { OrchestApp } from '../core/app';
+import { resolveAppHome } from '../core/app-home';
+import { isTrustedFrameUrl } from '../core/policies/navigation-policy';
+import { startHost, type RunningHost } from '../host/start-host';
+import { APP_VERSION } from '../host/version';
+import { electronStoreSettings } from './electron-store-settings';
+import { launchOptions } from './launch-options';
+
+export interface DesktopServices {
+  /** Serves the bridge to the app's windows over IPC; `attach` a window when it is created. */
+  readonly transport: IpcTransport;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The core behind the window: the OrchestApp, its IPC transport, and the loopback host that lets the
+ * CLI (`orchest-desktop projects list`, ...) talk to the running app through the discovery file.
+ */
+export async function desktopServices(argv: readonly string[]): Promise<DesktopServices> {
+  const home = resolveAppHome();
+  const settings = electronStoreSettings(home);
+  const { workspace } = launchOptions(argv);
+  if (workspace) settings.update({ workspace });
+  const app = new OrchestApp({ home, shell: 'electron', version: APP_VERSION, settings });
+  try {
+    await app.start();
+  } catch (error) {
+    await app.dispose();
+    throw error;
+  }
+  const transport = new IpcTransport(ipcMain, app.bridge, isTrustedFrameUrl);
+  // Without the host only the CLI loses its way in; the window still works, so start anyway.
+  const host: RunningHost | undefined = await startHost({ app, home, shell: 'electron', port: 0 }).catch(
+    (error: unknown) => {
+      console.error(`The CLI endpoint could not start: ${String(error)}`);
+      return undefined;
+    },
+  );
+  let disposed: Promise<void> | undefined;
+  return {
+    transport,
+    dispose: () =>
+      (disposed ??= (async () => {
+        transport.dispose();
+        await host?.stop();
+        await app.dispose();
+      })()),
+  };
+}

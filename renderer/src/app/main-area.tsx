@@ -1,0 +1,18 @@
+import { useStore } from 'zustand';
+import { ProjectHome } from '../features/projects/project-home';
+import { ProjectNotFound } from '../features/projects/project-not-found';
+import { ProjectPage } from '../features/projects/project-page';
+import { projectsStore } from '../stores/app-stores';
+import { routeStore } from './route-store';
+
+/** What the route points at: the welcome, or one project's page. */
+export function MainArea() {
+  const route = useStore(routeStore, (s) => s.route);
+  const projects = useStore(projectsStore, (s) => s.projects);
+  const loaded = useStore(projectsStore, (s) => s.loaded);
+
+  if (route.name === 'home') return <ProjectHome />;
+  const project = projects.find((p) => p.uuid === route.projectId);
+  if (project) return <ProjectPage project={project} tab={route.tab} />;
+  return loaded ? <ProjectNotFound /> : <p className="muted">Loading…</p>;
+}

@@ -1,0 +1,49 @@
+/** Outline icons drawn on a 24-unit grid; circles are written as two arcs. */
+const PATHS = {
+  folder: ['M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z'],
+  file: ['M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z', 'M14 3v5h5'],
+  link: [
+    'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1',
+    'M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
+  ],
+  chevron: ['M9 6l6 6-6 6'],
+  plus: ['M12 5v14', 'M5 12h14'],
+  import: ['M12 3v12', 'M7 10l5 5 5-5', 'M5 21h14'],
+  settings: [
+    'M4 6h9', 'M17 6h3', 'M13 6a2 2 0 1 0 4 0a2 2 0 1 0-4 0',
+    'M4 12h3', 'M11 12h9', 'M7 12a2 2 0 1 0 4 0a2 2 0 1 0-4 0',
+    'M4 18h11', 'M19 18h1', 'M15 18a2 2 0 1 0 4 0a2 2 0 1 0-4 0',
+  ],
+  trash: ['M4 7h16', 'M10 11v6', 'M14 11v6', 'M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12', 'M9 7V4h6v3'],
+  pipeline: [
+    'M3 6a2 2 0 1 0 4 0a2 2 0 1 0-4 0', 'M17 6a2 2 0 1 0 4 0a2 2 0 1 0-4 0',
+    'M10 18a2 2 0 1 0 4 0a2 2 0 1 0-4 0', 'M7 6h10', 'M6 8l5 8', 'M18 8l-5 8',
+  ],
+  box: ['M21 8l-9-5-9 5v8l9 5 9-5z', 'M3 8l9 5 9-5', 'M12 13v8'],
+  alert: ['M12 9v4', 'M12 17h.01', 'M10.3 3.9L2 18a2 2 0 0 0 1.7 3h16.6a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z'],
+  refresh: ['M20 11a8 8 0 1 0-2.3 5.7', 'M20 4v7h-7'],
+} as const;
+
+export type IconName = keyof typeof PATHS;
+
+export function Icon({ name, size = 16 }: { name: IconName; size?: number }) {
+  return (
+    <svg
+      className={`icon icon--${name}`}
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {PATHS[name].map((d) => (
+        <path key={d} d={d} />
+      ))}
+    </svg>
+  );
+}

@@ -1,0 +1,69 @@
+import { useState, type FormEvent } from 'react';
+import type { Project } from '../../../../electron/contract';
+import { HOME } from '../../app/route';
+import { routeStore } from '../../app/route-store';
+import { formErrors, type FormErrors } from '../../bridge/request-error';
+import { Button } from '../../components/button';
+import { Dialog } from '../../components/dialog';
+import { TextField } from '../../components/text-field';
+import { projectsStore } from '../../stores/app-stores';
+import { FormError } from './form-error';
+
+const NO_ERRORS: FormErrors = { fields: {}, form: undefined };
+
+/** Deleting asks for the project's name typed again; an imported folder is only taken off the list. */
+export function DeleteProjectDialog({ project, onClose }: { project: Project; onClose(): void }) {
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [server, setServer] = useState(NO_ERRORS);
+  const matches = typed === project.name;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!matches || busy) return;
+    setBusy(true);
+    try {
+      await projectsStore.getState().remove(project.uuid, typed);
+      routeStore.getState().navigate(HOME);
+      onClose();
+    } catch (error) {
+      setServer(formErrors(error, ['confirmName']));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog label="Delete project" onClose={onClose} testId="delete-project-dialog">
+      <form className="dialog__form" onSubmit={submit} noValidate>
+        <div className="dialog__body">
+          {project.external ? (
+            <p className="dialog__lead" data-testid="delete-consequence">
+              <strong>{project.name}</strong> was imported. It is only removed from the list: the folder{' '}
+              <code>{project.path}</code> and its files stay where they are.
+            </p>
+          ) : (
+            <p className="dialog__lead dialog__lead--danger" data-testid="delete-consequence">
+              This deletes the folder <code>{project.path}</code> and every file in it. It cannot be undone.
+            </p>
+          )}
+          <TextField
+            label="Project name"
+            name="confirmName"
+            value={typed}
+            onChange={(value) => (setTyped(value), setServer(NO_ERRORS))}
+            error={server.fields.confirmName}
+            hint={`Type ${project.name} to confirm.`}
+            autoFocus
+          />
+          <FormError message={server.form} />
+        </div>
+        <div className="dialog__footer">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="danger" disabled={!matches || busy} aria-busy={busy || undefined}>
+            {project.external ? 'Remove from list' : 'Delete'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,20 @@
+import { bridge } from '../bridge/client';
+import { createEngineStore } from './engine-store';
+import { createFilesStore } from './files-store';
+import { createProjectsStore } from './projects-store';
+import { createSettingsStore } from './settings-store';
+import { createWorkspaceStore } from './workspace-store';
+
+/** The page's stores, all on the one bridge client. */
+export const projectsStore = createProjectsStore(bridge);
+export const workspaceStore = createWorkspaceStore(bridge);
+export const engineStore = createEngineStore(bridge);
+export const filesStore = createFilesStore(bridge);
+export const settingsStore = createSettingsStore(bridge);
+
+/** Loads what the first screen needs and follows the main process's events; returns the teardown. */
+export function startAppStores(): () => void {
+  const stops = [projectsStore, workspaceStore, engineStore, filesStore].map((store) => store.getState().start());
+  void settingsStore.getState().load();
+  return () => stops.forEach((stop) => stop());
+}

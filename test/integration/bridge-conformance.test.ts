@@ -1,0 +1,136 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IpcTransport } from '../../electron/bridge/ipc-transport';
+import { BridgeClient, BridgeRequestError, type EventName, type EventPayload } from '../../electron/contract';
+import { OrchestApp } from '../../electron/core/app';
+import { isTrustedFrameUrl } from '../../electron/core/policies/navigation-policy';
+import { createConfSettings } from '../../electron/core/settings/conf-settings';
+import { FakeIpc } from '../helpers/fake-ipc';
+import { startHostProcess } from '../helpers/host-process';
+import { requireDocker } from '../helpers/require-docker';
+import { makeTempDir } from '../helpers/temp-dir';
+
+interface Connected {
+  client: BridgeClient;
+  workspace: string;
+  shell: 'host' | 'electron';
+  close(): Promise<void>;
+}
+
+const transports: Record<string, () => Promise<Connected>> = {
+  websocket: async () => {
+    const host = await startHostProcess();
+    const client = await host.connect();
+    return { client, workspace: host.workspace, shell: 'host', close: async () => (client.close(), void (await host.stop())) };
+  },
+  ipc: async () => {
+    const { dir, cleanup } = await makeTempDir('od-ipc-');
+    const settings = createConfSettings(path.join(dir, 'home'));
+    settings.update({ workspace: path.join(dir, 'workspace') });
+    const app = new OrchestApp({ home: path.join(dir, 'home'), shell: 'electron', version: 'test', settings });
+    await app.start();
+    const ipc = new FakeIpc();
+    const transport = new IpcTransport(ipc, app.bridge, isTrustedFrameUrl);
+    const window = ipc.window(1, 'app://orchest/index.html');
+    transport.attach(window);
+    return {
+      client: new BridgeClient(window.transport()),
+      workspace: path.join(dir, 'workspace'),
+      shell: 'electron',
+      close: async () => (transport.dispose(), await app.dispose(), await cleanup()),
+    };
+  },
+};
+
+function nextEvent<N extends EventName>(client: BridgeClient, name: N, timeoutMs = 10_000): Promise<EventPayload<N>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${name} event within ${timeoutMs} ms`)), timeoutMs);
+    const off = client.on(name, (payload) => (clearTimeout(timer), off(), resolve(payload)));
+  });
+}
+
+async function failure(promise: Promise<unknown>): Promise<BridgeRequestError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(BridgeRequestError);
+  return error as BridgeRequestError;
+}
+
+describe.each(Object.keys(transports))('the bridge over %s', (transportName) => {
+  let c: Connected;
+  beforeAll(async () => (c = await transports[transportName]!()));
+  afterAll(() => c?.close());
+
+  it('answers app.info with the shell it runs in', async () => {
+    expect(await c.client.request('app.info', {})).toMatchObject({ shell: c.shell, platform: process.platform });
+  });
+
+  it('refuses an unknown request name', async () => {
+    const error = await failure(c.client.request('nope.nothing' as 'app.info', {}));
+    expect(error.code).toBe('UNKNOWN_REQUEST');
+  });
+
+  it('refuses invalid params naming the field', async () => {
+    const bad = await failure(c.client.request('projects.create', { name: 'a/b' }));
+    expect([bad.code, bad.field]).toEqual(['INVALID_INPUT', 'name']);
+    const missing = await failure(c.client.request('files.list', { path: '' } as never));
+    expect([missing.code, missing.field]).toEqual(['INVALID_INPUT', 'projectId']);
+  });
+
+  it('creates a project, lists it, and tells every caller', async () => {
+    const changed = nextEvent(c.client, 'projects.changed');
+    const project = await c.client.request('projects.create', { name: 'conformance' });
+    await changed;
+    expect(project).toMatchObject({ name: 'conformance', path: path.join(c.workspace, 'projects', 'conformance') });
+    expect((await c.client.request('projects.list', {})).map((p) => p.uuid)).toContain(project.uuid);
+    expect(await c.client.request('pipelines.list', { projectId: project.uuid })).toMatchObject([{ name: 'Main', path: 'main.orchest' }]);
+    expect(await c.client.request('environments.list', { projectId: project.uuid })).toMatchObject([{ name: 'Python 3', language: 'python' }]);
+  });
+
+  it('lists files inside a project and refuses paths that leave it', async () => {
+    const project = await c.client.request('projects.create', { name: 'files' });
+    const names = (await c.client.request('files.list', { projectId: project.uuid, path: '' })).map((e) => e.name);
+    expect(names).toEqual(['.orchest', '.gitignore', 'main.orchest']);
+    await fs.symlink('/etc', path.join(project.path, 'etc-link'));
+    for (const escape of ['../', '../../..', 'etc-link', '/etc']) {
+      const error = await failure(c.client.request('files.list', { projectId: project.uuid, path: escape }));
+      expect([error.code, error.field], escape).toEqual(['FORBIDDEN_PATH', 'path']);
+    }
+  });
+
+  it('pushes file changes of a watched project to the caller', async () => {
+    const project = await c.client.request('projects.create', { name: 'watched' });
+    await c.client.request('projects.watch', { projectId: project.uuid });
+    await new Promise((r) => setTimeout(r, 300)); // let the watcher settle
+    const changed = nextEvent(c.client, 'project.filesChanged');
+    await fs.writeFile(path.join(project.path, 'new.py'), 'print(1)');
+    expect(await changed).toEqual({ projectId: project.uuid, paths: [''] });
+    await c.client.request('projects.unwatch', { projectId: project.uuid });
+  });
+
+  it('reports the Docker engine with its version', async () => {
+    await requireDocker();
+    expect(await c.client.request('engine.status', { refresh: true })).toMatchObject({ reachable: true, version: expect.any(String) });
+  });
+});
+
+describe('the IPC transport', () => {
+  it('refuses frames that are not the app, and drops a closed window as a caller', async () => {
+    const { dir, cleanup } = await makeTempDir('od-ipc-');
+    const settings = createConfSettings(dir);
+    settings.update({ workspace: path.join(dir, 'ws') });
+    const app = new OrchestApp({ home: dir, shell: 'electron', version: 'test', settings });
+    const ipc = new FakeIpc();
+    const transport = new IpcTransport(ipc, app.bridge, isTrustedFrameUrl);
+    const stranger = new BridgeClient(ipc.window(7, 'https://evil.example/').transport());
+    expect((await failure(stranger.request('app.info', {}))).message).toMatch(/only taken from the app window/);
+    const window = ipc.window(8, 'app://orchest/index.html');
+    await new BridgeClient(window.transport()).request('app.info', {});
+    expect(app.bridge.callerCount).toBe(1);
+    window.destroy();
+    expect(app.bridge.callerCount).toBe(0);
+    transport.dispose();
+    await app.dispose();
+    await cleanup();
+  });
+});

@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, startHostProcess, type HostProcess } from '../helpers/host-process';
+import { requireDocker } from '../helpers/require-docker';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const exec = promisify(execFile);
+
+/** Runs the CLI; resolves with its exit code and output instead of throwing. */
+async function cli(args: string[], env: NodeJS.ProcessEnv) {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [CLI, ...args], { env: { ...process.env, ORCHEST_DESKTOP_URL: '', ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('the CLI against a running host', () => {
+  let host: HostProcess;
+  let env: NodeJS.ProcessEnv;
+  beforeAll(async () => {
+    host = await startHostProcess();
+    env = { ORCHEST_DESKTOP_HOME: host.home }; // found through the discovery file
+  });
+  afterAll(() => host?.stop());
+
+  it('creates and lists projects as JSON with stable keys', async () => {
+    const created = await cli(['projects', 'create', 'cli-demo', '--json'], env);
+    expect(created.code).toBe(0);
+    const project = JSON.parse(created.stdout);
+    expect(project).toEqual({ uuid: expect.any(String), name: 'cli-demo', path: path.join(host.workspace, 'projects', 'cli-demo') });
+    const listed = await cli(['projects', 'list', '--json'], env);
+    expect(JSON.parse(listed.stdout)).toEqual([project]);
+  });
+
+  it('lists pipelines of a project by name', async () => {
+    const listed = await cli(['pipelines', 'list', 'cli-demo', '--json'], env);
+    expect(JSON.parse(listed.stdout)).toEqual([{ uuid: expect.any(String), name: 'Main', path: 'main.orchest', error: null }]);
+    const text = await cli(['pipelines', 'list', 'cli-demo'], env);
+    expect(text.stdout).toMatch(/^NAME\s+PATH\s+UUID\nMain\s+main\.orchest\s+[0-9a-f-]{36}\n$/);
+  });
+
+  it('finds the host through --url and ORCHEST_DESKTOP_URL too', async () => {
+    const viaFlag = await cli(['projects', 'list', '--json', '--url', host.url], {});
+    expect(JSON.parse(viaFlag.stdout).map((p: { name: string }) => p.name)).toEqual(['cli-demo']);
+    const viaEnv = await cli(['projects', 'list', '--json'], { ORCHEST_DESKTOP_URL: host.url });
+    expect(viaEnv.code).toBe(0);
+  });
+
+  it('reports the Docker engine and the workspace', async () => {
+    await requireDocker();
+    const status = await cli(['status', '--json'], env);
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      app: { shell: 'host' },
+      engine: { reachable: true, version: expect.any(String) },
+      workspace: { path: host.workspace },
+    });
+  });
+
+  it.each([
+    [['projects', 'create', '../evil'], /^orchest-desktop: name: Project names use only letters/],
+    [['projects', 'create', 'cli-demo'], /^orchest-desktop: A project named 'cli-demo' already exists$/],
+    [['pipelines', 'list', 'nobody'], /^orchest-desktop: No project named 'nobody'/],
+  ])('exits 1 with a one-line reason for %j', async (args, reason) => {
+    const result = await cli(args, env);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr.trim()).toMatch(reason);
+  });
+
+  it('refuses a wrong token in one line', async () => {
+    const result = await cli(['projects', 'list', '--url', `http://127.0.0.1:${host.port}/?token=wrong`], {});
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/refused the connection \(HTTP 401\)/);
+  });
+});
+
+describe('the CLI without a host', () => {
+  it('says how to start one', async () => {
+    const { dir, cleanup } = await makeTempDir();
+    const result = await cli(['projects', 'list', '--json'], { ORCHEST_DESKTOP_HOME: dir });
+    await cleanup();
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^orchest-desktop: No Orchest Desktop is running .* Start one with `npx orchest-desktop serve`/);
+  });
+
+  it('says so when the host at --url is gone', async () => {
+    const result = await cli(['status', '--url', 'http://127.0.0.1:1/?token=x'], {});
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/does not answer at 127.0.0.1:1/);
+  });
+});

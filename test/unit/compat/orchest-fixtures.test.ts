@@ -1,0 +1,35 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readEnvironmentsFolder } from '../../../electron/core/projects/environment-discovery';
+import { readPipelineSummary } from '../../../electron/core/projects/pipeline-discovery';
+import { ORCHEST_FIXTURES, hasOrchestFixtures } from '../../helpers/shared-fixtures';
+
+describe.skipIf(!hasOrchestFixtures)("Orchest's own project files", () => {
+  it('reads every fixture pipeline with its name and uuid', async () => {
+    const folder = path.join(ORCHEST_FIXTURES, 'pipelines');
+    const files = (await fs.readdir(folder)).filter((f) => f.endsWith('.orchest'));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const summary = await readPipelineSummary(folder, file);
+      expect(summary.error, file).toBeUndefined();
+      expect(summary.name, file).toEqual(expect.any(String));
+      expect(summary.uuid, file).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
+  it('reads every fixture environment', async () => {
+    const projects = await fs.readdir(path.join(ORCHEST_FIXTURES, 'environments'));
+    expect(projects.length).toBeGreaterThan(3);
+    for (const project of projects) {
+      const environments = await readEnvironmentsFolder(path.join(ORCHEST_FIXTURES, 'environments', project));
+      expect(environments.length, project).toBeGreaterThan(0);
+      for (const env of environments) {
+        expect(env.error, `${project}/${env.uuid}`).toBeUndefined();
+        expect(env.name).toEqual(expect.any(String));
+        expect(['python', 'r', 'julia', 'javascript']).toContain(env.language);
+        expect(env.baseImage).toEqual(expect.any(String));
+      }
+    }
+  });
+});

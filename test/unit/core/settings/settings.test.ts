@@ -1,0 +1,30 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createConfSettings } from '../../../../electron/core/settings/conf-settings';
+import { defaultSettings } from '../../../../electron/core/settings/settings';
+import { makeTempDir } from '../../../helpers/temp-dir';
+
+describe('settings through conf', () => {
+  let home: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ dir: home, cleanup } = await makeTempDir()));
+  afterEach(() => cleanup());
+
+  it('starts from the defaults and persists updates on disk', () => {
+    expect(createConfSettings(home).get()).toEqual(defaultSettings());
+    createConfSettings(home).update({ theme: 'dark', workspace: 'relative/ws' });
+    expect(createConfSettings(home).get()).toEqual({ theme: 'dark', workspace: path.resolve('relative/ws') });
+  });
+
+  it('refuses a value outside the schema and keeps the old one', () => {
+    const settings = createConfSettings(home);
+    expect(() => settings.update({ theme: 'purple' as never })).toThrow();
+    expect(settings.get().theme).toBe('system');
+  });
+
+  it('falls back to defaults for a hand-broken value', async () => {
+    await fs.writeFile(path.join(home, 'settings.json'), JSON.stringify({ theme: 'purple', workspace: '/w' }));
+    expect(createConfSettings(home).get()).toEqual({ ...defaultSettings() });
+  });
+});
