@@ -1,4 +1,4 @@
-import type { BridgeError } from './envelope';
+import type { BridgeError, Envelope } from './envelope';
 
 /** WebSocket frames of the bridge (the IPC transport carries the same shapes without `t`). */
 export type RequestFrame = { t: 'req'; id: number; name: string; input: unknown };
@@ -13,6 +13,6 @@ export const IPC_EVENT_CHANNEL = 'bridge:event';
 
 /** What the preload script exposes on `window.orchestDesktop`. */
 export interface PreloadApi {
-  request(name: string, input: unknown): Promise<unknown>;
+  request(name: string, input: unknown): Promise<Envelope<unknown>>;
   onEvent(listener: (name: string, payload: unknown) => void): () => void;
 }

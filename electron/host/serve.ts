@@ -27,20 +27,23 @@ export async function serve(options: ServeOptions): Promise<void> {
     port: options.port,
     rendererDir: options.rendererDir,
   });
-  console.log(`${SERVING_LINE} ${host.url}`);
-  await app.start(); // after listening: the first page load need not wait for the engine check
-
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    await host.stop();
-    await app.dispose();
-    process.exit(code);
+    try {
+      await host.stop();
+      await app.dispose();
+    } finally {
+      process.exit(code);
+    }
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
   process.on('SIGHUP', () => void stop(0));
+
+  console.log(`${SERVING_LINE} ${host.url}`);
+  await app.start(); // after listening: the first page load need not wait for the engine check
 
   if (options.open) {
     const report = (error: Error) => console.error(`Could not open a browser (${error.message}); open the link above.`);

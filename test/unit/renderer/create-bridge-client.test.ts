@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BridgeRequestError, type PreloadApi, type WebSocketLike } from '../../../electron/contract';
+import { BridgeRequestError, type Envelope, type PreloadApi, type WebSocketLike } from '../../../electron/contract';
 import { createBridgeClient, transportKind, type BridgeWindow } from '../../../renderer/src/bridge/create-bridge-client';
 import { bridgeUrl } from '../../../renderer/src/bridge/ws-transport';
 
@@ -50,7 +50,7 @@ describe('transport choice', () => {
 describe('createBridgeClient over IPC', () => {
   it('passes requests through and unwraps the envelope', async () => {
     FakeSocket.last = undefined;
-    const request = vi.fn(async () => ({ ok: false, error: { code: 'CONFLICT', message: 'taken', field: 'name' } }));
+    const request = vi.fn(async (): Promise<Envelope<unknown>> => ({ ok: false, error: { code: 'CONFLICT', message: 'taken', field: 'name' } }));
     const client = createBridgeClient(page({ orchestDesktop: { request, onEvent: () => () => undefined } }), () => undefined);
     const failure = await client.request('projects.create', { name: 'x' }).catch((error: unknown) => error);
     expect(request).toHaveBeenCalledWith('projects.create', { name: 'x' });

@@ -1,40 +1,28 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Project } from '../../../../electron/contract';
 import { HOME } from '../../app/route';
 import { routeStore } from '../../app/route-store';
-import { formErrors, type FormErrors } from '../../bridge/request-error';
 import { Button } from '../../components/button';
+import { useFormSubmit } from '../../components/use-form-submit';
 import { Dialog } from '../../components/dialog';
 import { TextField } from '../../components/text-field';
 import { projectsStore } from '../../stores/app-stores';
 import { FormError } from './form-error';
 
-const NO_ERRORS: FormErrors = { fields: {}, form: undefined };
-
 /** Deleting asks for the project's name typed again; an imported folder is only taken off the list. */
 export function DeleteProjectDialog({ project, onClose }: { project: Project; onClose(): void }) {
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [server, setServer] = useState(NO_ERRORS);
   const matches = typed === project.name;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!matches || busy) return;
-    setBusy(true);
-    try {
-      await projectsStore.getState().remove(project.uuid, typed);
-      routeStore.getState().navigate(HOME);
-      onClose();
-    } catch (error) {
-      setServer(formErrors(error, ['confirmName']));
-      setBusy(false);
-    }
-  };
+  const { busy, server, clearServer, submit } = useFormSubmit(['confirmName'], async () => {
+    await projectsStore.getState().remove(project.uuid, typed);
+    routeStore.getState().navigate(HOME);
+    onClose();
+  });
 
   return (
     <Dialog label="Delete project" onClose={onClose} testId="delete-project-dialog">
-      <form className="dialog__form" onSubmit={submit} noValidate>
+      <form className="dialog__form" onSubmit={(event) => submit(event, matches)} noValidate>
         <div className="dialog__body">
           {project.external ? (
             <p className="dialog__lead" data-testid="delete-consequence">
@@ -50,7 +38,7 @@ export function DeleteProjectDialog({ project, onClose }: { project: Project; on
             label="Project name"
             name="confirmName"
             value={typed}
-            onChange={(value) => (setTyped(value), setServer(NO_ERRORS))}
+            onChange={(value) => (setTyped(value), clearServer())}
             error={server.fields.confirmName}
             hint={`Type ${project.name} to confirm.`}
             autoFocus

@@ -1,43 +1,31 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { AppInfo, AppSettings } from '../../../../electron/contract';
 import type { Theme } from '../../app/theme';
 import { bridge } from '../../bridge/client';
-import { formErrors, type FormErrors } from '../../bridge/request-error';
 import { Button } from '../../components/button';
 import { TextField } from '../../components/text-field';
+import { useFormSubmit } from '../../components/use-form-submit';
 import { settingsStore } from '../../stores/app-stores';
 import { FormError } from '../projects/form-error';
 import { ThemeChoice } from './theme-choice';
-
-const NO_ERRORS: FormErrors = { fields: {}, form: undefined };
 
 /** Edits a copy of the settings; Save sends only what changed. */
 export function SettingsForm({ saved, onClose }: { saved: AppSettings; onClose(): void }) {
   const [workspace, setWorkspace] = useState(saved.workspace);
   const [theme, setTheme] = useState<Theme>(saved.theme);
-  const [busy, setBusy] = useState(false);
-  const [server, setServer] = useState(NO_ERRORS);
   const [info, setInfo] = useState<AppInfo>();
 
   useEffect(() => {
     bridge.request('app.info', {}).then(setInfo, () => undefined);
   }, []);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
+  const { busy, server, clearServer, submit } = useFormSubmit(['workspace', 'theme'], async () => {
     const patch: Partial<AppSettings> = {};
     if (workspace.trim() !== saved.workspace) patch.workspace = workspace.trim();
     if (theme !== saved.theme) patch.theme = theme;
-    setBusy(true);
-    try {
-      if (Object.keys(patch).length > 0) await settingsStore.getState().update(patch);
-      onClose();
-    } catch (error) {
-      setServer(formErrors(error, ['workspace', 'theme']));
-      setBusy(false);
-    }
-  };
+    if (Object.keys(patch).length > 0) await settingsStore.getState().update(patch);
+    onClose();
+  });
 
   return (
     <form className="dialog__form" onSubmit={submit} noValidate>
@@ -46,7 +34,7 @@ export function SettingsForm({ saved, onClose }: { saved: AppSettings; onClose()
           label="Workspace folder"
           name="workspace"
           value={workspace}
-          onChange={(value) => (setWorkspace(value), setServer(NO_ERRORS))}
+          onChange={(value) => (setWorkspace(value), clearServer())}
           error={server.fields.workspace}
           hint="Holds projects/ and data/, like Orchest's userdir. Another folder shows the projects in it."
         />
