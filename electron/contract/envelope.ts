@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'DOCKER_UNAVAILABLE',
   'PIPELINE_INVALID',
   'WORKSPACE_UNAVAILABLE',
+  /** The variables file exists but cannot be read or decrypted here; it is left untouched. */
+  'SECRETS_UNAVAILABLE',
   'TRANSPORT_CLOSED',
   'INTERNAL',
 ] as const;

@@ -1,4 +1,6 @@
 export * from './schemas';
+export * from './pipeline-schemas';
+export * from './variable-schemas';
 export * from './requests';
 export * from './events';
 export * from './envelope';

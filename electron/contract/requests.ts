@@ -13,9 +13,9 @@ import {
   WorkspaceStatus,
 } from './schemas';
 
-const none = z.object({}).strict();
-const ok = z.object({ ok: z.literal(true) });
-const inProject = z.object({ projectId: ProjectId }).strict();
+import { pipelineRequests } from './pipeline-requests';
+import { variableRequests } from './variable-requests';
+import { inProject, none, ok } from './request-helpers';
 
 /** Every request the renderer (or the CLI) may make of the main process. */
 export const requests = {
@@ -56,6 +56,8 @@ export const requests = {
   },
 
   'pipelines.list': { input: inProject, output: z.array(PipelineSummary) },
+  ...pipelineRequests,
+  ...variableRequests,
   'environments.list': { input: inProject, output: z.array(EnvironmentSummary) },
 } as const;
 

@@ -1,11 +1,17 @@
 import { BridgeServer, type Handlers } from '../bridge/bridge-server';
 import type { AppInfo } from '../contract';
 import { EngineMonitor } from './docker/engine-monitor';
+import { pipelineHandlers } from './pipelines/pipeline-handlers';
+import { PipelineService } from './pipelines/pipeline-service';
 import { ProjectRegistry } from './projects/project-registry';
 import { projectHandlers } from './projects/project-handlers';
 import { ProjectService } from './projects/project-service';
 import { FolderWatcher } from './projects/project-watcher';
 import type { Settings } from './settings/settings';
+import { openSecretStore } from './variables/open-secret-store';
+import type { SecretCipher } from './variables/secret-store';
+import { variableHandlers } from './variables/variable-handlers';
+import { VariableService } from './variables/variable-service';
 import { Workspace } from './workspace/workspace';
 
 export interface AppOptions {
@@ -14,6 +20,8 @@ export interface AppOptions {
   shell: AppInfo['shell'];
   version: string;
   settings: Settings;
+  /** Encrypts the variables (safeStorage in the desktop app); without it they are kept in a 0600 file. */
+  cipher?: SecretCipher;
 }
 
 /** The composition root: builds every service, wires them to the bridge, and disposes them. */
@@ -21,6 +29,8 @@ export class OrchestApp {
   readonly bridge: BridgeServer;
   readonly engine: EngineMonitor;
   readonly projects: ProjectService;
+  readonly pipelines: PipelineService;
+  readonly variables: VariableService;
   private readonly workspace: Workspace;
   private workspaceWatcher: FolderWatcher | undefined;
 
@@ -31,6 +41,8 @@ export class OrchestApp {
     this.projects = new ProjectService(this.workspace, new ProjectRegistry(options.home), () =>
       this.bridge.broadcast('projects.changed', {}),
     );
+    this.pipelines = new PipelineService((projectId) => this.projects.folder(projectId));
+    this.variables = new VariableService(openSecretStore(options.home, options.cipher));
     this.bridge = new BridgeServer(this.handlers());
   }
 
@@ -55,7 +67,9 @@ export class OrchestApp {
         }
         return next;
       },
-      ...projectHandlers(this.projects),
+      ...projectHandlers(this.projects, (projectId) => this.variables.forget(projectId)),
+      ...variableHandlers(this.variables, this.projects, this.pipelines),
+      ...pipelineHandlers(this.pipelines, (projectId, uuid) => this.variables.forget(projectId, uuid)),
     };
   }
 

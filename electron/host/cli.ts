@@ -48,6 +48,16 @@ async function findProject(client: BridgeClient, nameOrId: string) {
   return project;
 }
 
+async function findPipelinePath(client: BridgeClient, projectId: string, ref: string): Promise<string> {
+  const list = await client.request('pipelines.list', { projectId });
+  const byPathOrUuid = list.find((p) => p.path === ref || p.uuid === ref);
+  if (byPathOrUuid) return byPathOrUuid.path;
+  const byName = list.filter((p) => p.name === ref);
+  if (byName.length === 1) return byName[0]!.path;
+  if (byName.length > 1) throw new CliError(`${byName.length} pipelines are named '${ref}'; give the path instead`);
+  throw new CliError(`No pipeline '${ref}' in this project (see \`orchest-desktop pipelines list\`)`);
+}
+
 const projects = program.command('projects').description('list and create projects');
 clientCommand(projects, 'list', 'list the projects of the workspace').action((options: ClientOptions) =>
   withClient(
@@ -86,6 +96,38 @@ clientCommand(pipelines, 'list', "list a project's pipelines (*.orchest files)")
           : 'No pipelines.',
     ),
   );
+
+clientCommand(pipelines, 'show', 'a pipeline, migrated, with what breaks Orchest\'s rules')
+  .argument('<project>', "the project's name")
+  .argument('<pipeline>', 'the file path in the project (main.orchest), its uuid, or its name when unique')
+  .action((projectName: string, pipelineRef: string, options: ClientOptions) =>
+    withClient(
+      options,
+      async (client) => {
+        const project = await findProject(client, projectName);
+        const path = await findPipelinePath(client, project.uuid, pipelineRef);
+        return client.request('pipelines.get', { projectId: project.uuid, path });
+      },
+      (doc) =>
+        [
+          `${String(doc.definition.name)} (${doc.path}, version ${doc.fileVersion})`,
+          ...(doc.issues.length ? doc.issues.map((i) => `  ${i.service ? `service '${i.service}': ` : ''}${i.message}`) : ['  valid']),
+        ].join('\n'),
+    ),
+  );
+
+pipelines
+  .command('validate')
+  .description("check pipeline files by Orchest's rules, without a running app; never writes")
+  .argument('<file...>', '*.orchest files')
+  .option('--json', 'print one JSON document')
+  .action(async (files: string[], options: { json?: boolean }) => {
+    const { checkPipelineFile } = await import('../core/pipelines/check-pipeline-file');
+    const checks = await Promise.all(files.map((file) => checkPipelineFile(file)));
+    if (options.json) console.log(JSON.stringify(checks, null, 2));
+    else for (const check of checks) for (const error of check.errors) console.log(`${check.file}: ${error}`);
+    if (checks.some((c) => c.errors.length > 0)) process.exitCode = 1;
+  });
 
 clientCommand(program, 'status', 'the Docker engine and the workspace').action((options: ClientOptions) =>
   withClient(

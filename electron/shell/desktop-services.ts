@@ -7,6 +7,7 @@ import { startHost, type RunningHost } from '../host/start-host';
 import { APP_VERSION } from '../host/version';
 import { electronStoreSettings } from './electron-store-settings';
 import { launchOptions } from './launch-options';
+import { safeStorageCipher } from './safe-storage-cipher';
 
 export interface DesktopServices {
   /** Serves the bridge to the app's windows over IPC; `attach` a window when it is created. */
@@ -23,7 +24,7 @@ export async function desktopServices(argv: readonly string[]): Promise<DesktopS
   const settings = electronStoreSettings(home);
   const { workspace } = launchOptions(argv);
   if (workspace) settings.update({ workspace });
-  const app = new OrchestApp({ home, shell: 'electron', version: APP_VERSION, settings });
+  const app = new OrchestApp({ home, shell: 'electron', version: APP_VERSION, settings, cipher: safeStorageCipher });
   try {
     await app.start();
   } catch (error) {

@@ -108,6 +108,30 @@ describe.each(Object.keys(transports))('the bridge over %s', (transportName) => 
     await c.client.request('projects.unwatch', { projectId: project.uuid });
   });
 
+  it('reads a pipeline and saves its services, refusing a stale revision', async () => {
+    const project = await c.client.request('projects.create', { name: 'services' });
+    const doc = await c.client.request('pipelines.get', { projectId: project.uuid, path: 'main.orchest' });
+    const redis = { name: 'redis', image: 'redis', scope: ['interactive'], order: 0, ports: [6379], exposed: false };
+    const saved = await c.client.request('pipelines.saveServices', { projectId: project.uuid, path: 'main.orchest', revision: doc.revision, services: { redis } });
+    expect(saved.definition.services).toEqual({ redis });
+    const stale = await failure(c.client.request('pipelines.saveServices', { projectId: project.uuid, path: 'main.orchest', revision: doc.revision, services: {} }));
+    expect([stale.code, stale.field]).toEqual(['CONFLICT', 'revision']);
+    const invalid = await failure(c.client.request('pipelines.saveServices', { projectId: project.uuid, path: 'main.orchest', revision: saved.revision, services: { redis: { ...redis, name: 'Redis' } } }));
+    expect([invalid.code, invalid.field]).toEqual(['PIPELINE_INVALID', 'services.redis.name']);
+  });
+
+  it('keeps project and pipeline variables, and refuses a bad name naming it', async () => {
+    const project = await c.client.request('projects.create', { name: 'variables' });
+    const [main] = await c.client.request('pipelines.list', { projectId: project.uuid });
+    const scope = { projectId: project.uuid, pipelineUuid: main!.uuid! };
+    await c.client.request('variables.set', { projectId: project.uuid, variables: { A: 'project', B: 'project' } });
+    await c.client.request('variables.set', { ...scope, variables: { B: 'pipeline' } });
+    expect(await c.client.request('variables.get', scope)).toEqual({ project: { A: 'project', B: 'project' }, pipeline: { B: 'pipeline' } });
+    expect(await c.client.request('variables.effective', scope)).toEqual({ A: 'project', B: 'pipeline' });
+    const bad = await failure(c.client.request('variables.set', { ...scope, variables: { 'MY VAR': 'x' } }));
+    expect([bad.code, bad.field]).toEqual(['INVALID_INPUT', 'variables.MY VAR']);
+  });
+
   it('reports the Docker engine with its version', async () => {
     await requireDocker();
     expect(await c.client.request('engine.status', { refresh: true })).toMatchObject({ reachable: true, version: expect.any(String) });

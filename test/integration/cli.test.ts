@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +62,15 @@ describe('the CLI against a running host', () => {
     });
   });
 
+  it('shows a pipeline migrated, by path, uuid or name', async () => {
+    const byPath = JSON.parse((await cli(['pipelines', 'show', 'cli-demo', 'main.orchest', '--json'], env)).stdout);
+    expect(byPath).toMatchObject({ path: 'main.orchest', fileVersion: '1.0.0', issues: [], definition: { name: 'Main', version: '1.2.3' } });
+    const byName = JSON.parse((await cli(['pipelines', 'show', 'cli-demo', 'Main', '--json'], env)).stdout);
+    const byUuid = JSON.parse((await cli(['pipelines', 'show', 'cli-demo', byPath.definition.uuid, '--json'], env)).stdout);
+    expect(byName).toEqual(byPath);
+    expect(byUuid).toEqual(byPath);
+  });
+
   it.each([
     [['projects', 'create', '../evil'], /^orchest-desktop: name: Project names use only letters/],
     [['projects', 'create', 'cli-demo'], /^orchest-desktop: A project named 'cli-demo' already exists$/],
@@ -76,6 +86,30 @@ describe('the CLI against a running host', () => {
     const result = await cli(['projects', 'list', '--url', `http://127.0.0.1:${host.port}/?token=wrong`], {});
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/refused the connection \(HTTP 401\)/);
+  });
+});
+
+describe('orchest-desktop pipelines validate', () => {
+  it('needs no host, exits 0 when all files are valid, else 1 with one line per broken rule, and never writes', async () => {
+    const { dir, cleanup } = await makeTempDir();
+    const good = path.join(dir, 'good.orchest');
+    const bad = path.join(dir, 'bad.orchest');
+    const broken = path.join(dir, 'broken.orchest');
+    const base = { name: 'p', version: '1.2.3', uuid: 'u', settings: { data_passing_memory_size: '1GB' }, steps: {} };
+    const redis = { name: 'redis', image: 'redis', scope: ['interactive'], order: 0, ports: [6379], exposed: false };
+    await fs.writeFile(good, JSON.stringify({ ...base, services: { redis } }));
+    await fs.writeFile(bad, JSON.stringify({ ...base, services: { redis: { ...redis, ports: [70000] } } }));
+    await fs.writeFile(broken, '{"name": }');
+    const env = { ORCHEST_DESKTOP_HOME: dir };
+    expect(await cli(['pipelines', 'validate', good], env)).toMatchObject({ code: 0, stdout: '' });
+    const result = await cli(['pipelines', 'validate', good, bad, broken], env);
+    expect(result.code).toBe(1);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      `${bad}: service 'redis': ports: 70000 is outside 1-65535`,
+      expect.stringMatching(new RegExp(`^${broken}: is not valid JSON: .*\\(line 1 column 10\\)$`)),
+    ]);
+    expect(await fs.readFile(broken, 'utf8')).toBe('{"name": }');
+    await cleanup();
   });
 });
 

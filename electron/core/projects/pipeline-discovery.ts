@@ -48,8 +48,3 @@ export async function readPipelineSummary(projectDir: string, relative: string):
     return { uuid: null, name: null, path: relative, error: describeJsonError(text, error) };
   }
 }
-
-export async function listPipelines(projectDir: string): Promise<PipelineSummary[]> {
-  const files = await findPipelineFiles(projectDir);
-  return Promise.all(files.map((file) => readPipelineSummary(projectDir, file)));
-}

@@ -4,7 +4,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ENVIRONMENTS_DIR } from './environment-discovery';
-import { toOrchestJson, toPythonJsonLine } from './orchest-json';
+import { newPipelineDefinition } from '../pipelines/new-pipeline';
+import { toOrchestJson, toPythonJsonLine } from '../pipelines/orchest-json';
 import { findPipelineFiles } from './pipeline-discovery';
 
 const run = promisify(execFile);
@@ -25,18 +26,6 @@ export const DEFAULT_SETUP_SCRIPT = `#!/bin/bash
 
 # E.g. mamba install -y tensorflow
 `;
-
-/** A new pipeline as Orchest's CreatePipeline wrote it. */
-export function newPipelineDefinition(name: string): Record<string, unknown> {
-  return {
-    name,
-    version: '1.0.0',
-    uuid: randomUUID(),
-    settings: { auto_eviction: false, data_passing_memory_size: '1GB' },
-    steps: {},
-    parameters: {},
-  };
-}
 
 /**
  * What Orchest did on a project's first discovery (CreateProject._collateral): .gitignore files,

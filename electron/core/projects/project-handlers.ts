@@ -3,7 +3,6 @@ import { listEnvironments } from './environment-discovery';
 import { listProjectFolder } from './project-files';
 import type { ProjectService } from './project-service';
 import { FolderWatcher } from './project-watcher';
-import { listPipelines } from './pipeline-discovery';
 
 type ProjectRequests =
   | 'projects.list'
@@ -14,10 +13,13 @@ type ProjectRequests =
   | 'projects.watch'
   | 'projects.unwatch'
   | 'files.list'
-  | 'pipelines.list'
   | 'environments.list';
 
-export function projectHandlers(projects: ProjectService): Pick<Handlers, ProjectRequests> {
+/** `onDeleted` lets what is kept elsewhere about a project (its variables) go with it. */
+export function projectHandlers(
+  projects: ProjectService,
+  onDeleted: (projectId: string) => Promise<void>,
+): Pick<Handlers, ProjectRequests> {
   return {
     'projects.list': () => projects.list(),
     'projects.get': ({ projectId }) => projects.get(projectId),
@@ -25,6 +27,7 @@ export function projectHandlers(projects: ProjectService): Pick<Handlers, Projec
     'projects.import': ({ path }) => projects.import(path),
     'projects.delete': async ({ projectId, confirmName }) => {
       await projects.delete(projectId, confirmName);
+      await onDeleted(projectId);
       return { ok: true };
     },
     'projects.watch': async ({ projectId }, caller) => {
@@ -38,7 +41,6 @@ export function projectHandlers(projects: ProjectService): Pick<Handlers, Projec
       return { ok: true };
     },
     'files.list': async ({ projectId, path }) => listProjectFolder(await projects.folder(projectId), path),
-    'pipelines.list': async ({ projectId }) => listPipelines(await projects.folder(projectId)),
     'environments.list': async ({ projectId }) => listEnvironments(await projects.folder(projectId)),
   };
 }

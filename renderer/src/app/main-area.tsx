@@ -5,7 +5,7 @@ import { ProjectPage } from '../features/projects/project-page';
 import { projectsStore } from '../stores/app-stores';
 import { routeStore } from './route-store';
 
-/** What the route points at: the welcome, or one project's page. */
+/** What the route points at: the welcome, or one project's page (which may show one of its pipelines). */
 export function MainArea() {
   const route = useStore(routeStore, (s) => s.route);
   const projects = useStore(projectsStore, (s) => s.projects);
@@ -13,6 +13,9 @@ export function MainArea() {
 
   if (route.name === 'home') return <ProjectHome />;
   const project = projects.find((p) => p.uuid === route.projectId);
-  if (project) return <ProjectPage project={project} tab={route.tab} />;
+  if (project && route.name === 'pipeline') {
+    return <ProjectPage project={project} tab="pipelines" pipeline={{ path: route.path, section: route.section }} />;
+  }
+  if (project && route.name === 'project') return <ProjectPage project={project} tab={route.tab} />;
   return loaded ? <ProjectNotFound /> : <p className="muted">Loading…</p>;
 }

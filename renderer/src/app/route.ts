@@ -1,14 +1,27 @@
 export const PROJECT_TABS = ['files', 'pipelines', 'environments'] as const;
 export type ProjectTab = (typeof PROJECT_TABS)[number];
 
-/** Where the person is: the hash part of the address, e.g. #/projects/<uuid>/files. */
-export type Route = { name: 'home' } | { name: 'project'; projectId: string; tab: ProjectTab };
+export const PIPELINE_SECTIONS = ['overview', 'services'] as const;
+export type PipelineSection = (typeof PIPELINE_SECTIONS)[number];
+
+/**
+ * Where the person is: the hash part of the address, e.g. #/projects/<uuid>/files, or a pipeline as
+ * #/projects/<uuid>/pipelines/<encoded path>/services (the path is one encoded segment).
+ */
+export type Route =
+  | { name: 'home' }
+  | { name: 'project'; projectId: string; tab: ProjectTab }
+  | { name: 'pipeline'; projectId: string; path: string; section: PipelineSection };
 
 export const HOME: Route = { name: 'home' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
   if (parts[0] === 'projects' && parts[1]) {
+    if (parts[2] === 'pipelines' && parts[3]) {
+      const section = PIPELINE_SECTIONS.find((s) => s === parts[4]) ?? 'overview';
+      return { name: 'pipeline', projectId: parts[1], path: parts[3], section };
+    }
     const tab = PROJECT_TABS.find((t) => t === parts[2]) ?? 'files';
     return { name: 'project', projectId: parts[1], tab };
   }
@@ -17,7 +30,9 @@ export function parseRoute(hash: string): Route {
 
 export function formatRoute(route: Route): string {
   if (route.name === 'home') return '#/';
-  return `#/projects/${encodeURIComponent(route.projectId)}/${route.tab}`;
+  const project = `#/projects/${encodeURIComponent(route.projectId)}`;
+  if (route.name === 'project') return `${project}/${route.tab}`;
+  return `${project}/pipelines/${encodeURIComponent(route.path)}/${route.section}`;
 }
 
 function safeDecode(part: string): string {

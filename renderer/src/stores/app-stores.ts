@@ -1,6 +1,7 @@
 import { bridge } from '../bridge/client';
 import { createEngineStore } from './engine-store';
 import { createFilesStore } from './files-store';
+import { createPipelineStore } from './pipeline-store';
 import { createProjectsStore } from './projects-store';
 import { createSettingsStore } from './settings-store';
 import { createWorkspaceStore } from './workspace-store';
@@ -11,10 +12,11 @@ export const workspaceStore = createWorkspaceStore(bridge);
 export const engineStore = createEngineStore(bridge);
 export const filesStore = createFilesStore(bridge);
 export const settingsStore = createSettingsStore(bridge);
+export const pipelineStore = createPipelineStore(bridge);
 
 /** Loads what the first screen needs and follows the main process's events; returns the teardown. */
 export function startAppStores(): () => void {
-  const stops = [projectsStore, workspaceStore, engineStore, filesStore].map((store) => store.getState().start());
+  const stops = [projectsStore, workspaceStore, engineStore, filesStore, pipelineStore].map((store) => store.getState().start());
   void settingsStore.getState().load();
   return () => stops.forEach((stop) => stop());
 }

@@ -31,3 +31,17 @@ describe('formatRoute', () => {
     expect(parseRoute(formatRoute({ name: 'project', projectId: 'a/b', tab: 'files' }))).toMatchObject({ projectId: 'a/b' });
   });
 });
+
+describe('pipeline routes', () => {
+  it('keep the pipeline path in one segment, slashes and all', () => {
+    const route = { name: 'pipeline', projectId: ID, path: 'pipelines/train model.orchest', section: 'services' } as const;
+    expect(formatRoute(route)).toBe(`#/projects/${ID}/pipelines/pipelines%2Ftrain%20model.orchest/services`);
+    expect(parseRoute(formatRoute(route))).toEqual(route);
+  });
+
+  it('open the overview when no or an unknown section is named', () => {
+    expect(parseRoute(`#/projects/${ID}/pipelines/main.orchest`)).toEqual({ name: 'pipeline', projectId: ID, path: 'main.orchest', section: 'overview' });
+    expect(parseRoute(`#/projects/${ID}/pipelines/main.orchest/nope`)).toMatchObject({ section: 'overview' });
+    expect(parseRoute(`#/projects/${ID}/pipelines`)).toEqual({ name: 'project', projectId: ID, tab: 'pipelines' });
+  });
+});

@@ -64,6 +64,12 @@ const fake = await vi.hoisted(async () => {
       dialog: { showErrorBox: vi.fn() },
       Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: vi.fn() },
       shell: { openExternal: vi.fn(async () => {}) },
+      // Reversible and without the plaintext on disk, as the OS keychain's encryption is.
+      safeStorage: {
+        isEncryptionAvailable: () => true,
+        encryptString: (text: string) => Buffer.from(`fake:${Buffer.from(text).toString('base64')}`),
+        decryptString: (bytes: Buffer) => Buffer.from(bytes.toString().slice('fake:'.length), 'base64').toString(),
+      },
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
       ipcMain: {
         handle: (channel: string, handler: (...args: unknown[]) => unknown) => handlers.set(channel, handler),
@@ -183,6 +189,17 @@ describe('the Electron shell (main.ts)', () => {
     expect(discovery.shell).toBe('electron');
     const response = await fetch(discovery.url, { redirect: 'manual' });
     expect(response.status).toBe(302);
+  });
+
+  it('keeps project variables encrypted with safeStorage in the app home', async () => {
+    const created = (await invoke('app://orchest/index.html', 'projects.create', { name: 'secrets' })) as { value: { uuid: string } };
+    const projectId = created.value.uuid;
+    await expect(invoke('app://orchest/index.html', 'variables.set', { projectId, variables: { TOKEN: 'plain-secret' } })).resolves.toMatchObject({ ok: true });
+    expect(readFileSync(path.join(home, 'variables.enc'), 'utf8')).not.toContain('plain-secret');
+    expect(existsSync(path.join(home, 'variables.json'))).toBe(false);
+    await expect(invoke('app://orchest/index.html', 'variables.get', { projectId })).resolves.toMatchObject({
+      value: { project: { TOKEN: 'plain-secret' } },
+    });
   });
 
   it('disposes the transport, the host and the core before quitting', async () => {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { Project } from '../../../../electron/contract';
 import { dialogStore } from '../../app/dialog-store';
-import type { ProjectTab } from '../../app/route';
+import type { PipelineSection, ProjectTab } from '../../app/route';
 import { routeStore } from '../../app/route-store';
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icon';
@@ -9,6 +9,7 @@ import { Tabs, type TabItem } from '../../components/tabs';
 import { filesStore } from '../../stores/app-stores';
 import { EnvironmentsTab } from '../environments/environments-tab';
 import { FilesTab } from '../files/files-tab';
+import { PipelineView } from '../pipelines/pipeline-view';
 import { PipelinesTab } from '../pipelines/pipelines-tab';
 
 const TABS: readonly TabItem<ProjectTab>[] = [
@@ -17,8 +18,15 @@ const TABS: readonly TabItem<ProjectTab>[] = [
   { id: 'environments', label: 'Environments' },
 ];
 
+export interface ProjectPageProps {
+  project: Project;
+  tab: ProjectTab;
+  /** The pipeline opened from the Pipelines tab, shown in its place. */
+  pipeline?: { path: string; section: PipelineSection } | undefined;
+}
+
 /** One project: its name and folder, and tabs for its files, pipelines and environments. */
-export function ProjectPage({ project, tab }: { project: Project; tab: ProjectTab }) {
+export function ProjectPage({ project, tab, pipeline }: ProjectPageProps) {
   // The project's files are watched for as long as its page is open.
   useEffect(() => {
     filesStore.getState().open(project.uuid);
@@ -58,7 +66,12 @@ export function ProjectPage({ project, tab }: { project: Project; tab: ProjectTa
         onSelect={(next) => routeStore.getState().navigate({ name: 'project', projectId: project.uuid, tab: next })}
       >
         {tab === 'files' && <FilesTab projectName={project.name} />}
-        {tab === 'pipelines' && <PipelinesTab projectId={project.uuid} />}
+        {tab === 'pipelines' &&
+          (pipeline ? (
+            <PipelineView projectId={project.uuid} path={pipeline.path} section={pipeline.section} />
+          ) : (
+            <PipelinesTab projectId={project.uuid} />
+          ))}
         {tab === 'environments' && <EnvironmentsTab projectId={project.uuid} />}
       </Tabs>
     </article>

@@ -13,7 +13,7 @@ export function ProjectSidebar() {
   const error = useStore(projectsStore, (s) => s.error);
   const workspaceBroken = useStore(workspaceStore, (s) => Boolean(s.status?.error));
   const route = useStore(routeStore, (s) => s.route);
-  const selectedId = route.name === 'project' ? route.projectId : undefined;
+  const selectedId = route.name === 'home' ? undefined : route.projectId;
 
   return (
     <aside className="sidebar">

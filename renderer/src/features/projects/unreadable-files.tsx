@@ -6,7 +6,15 @@ export interface UnreadableFile {
 }
 
 /** Files that were found but not understood, each with the reason (e.g. a JSON error and its line). */
-export function UnreadableFiles({ title, files, testId }: { title: string; files: UnreadableFile[]; testId: string }) {
+export interface UnreadableFilesProps {
+  title: string;
+  files: UnreadableFile[];
+  testId: string;
+  /** Where a file's own page is, when it has one. */
+  href?: (path: string) => string;
+}
+
+export function UnreadableFiles({ title, files, testId, href }: UnreadableFilesProps) {
   if (files.length === 0) return null;
   return (
     <section className="unreadable" aria-label={title} data-testid={testId}>
@@ -17,7 +25,13 @@ export function UnreadableFiles({ title, files, testId }: { title: string; files
       <ul className="unreadable__list">
         {files.map((file) => (
           <li key={file.path}>
-            <code>{file.path}</code>
+            {href ? (
+              <a href={href(file.path)}>
+                <code>{file.path}</code>
+              </a>
+            ) : (
+              <code>{file.path}</code>
+            )}
             <span className="unreadable__error">{file.error}</span>
           </li>
         ))}

@@ -1,10 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listPipelines } from '../../../../electron/core/projects/pipeline-discovery';
+import { findPipelineFiles, readPipelineSummary } from '../../../../electron/core/projects/pipeline-discovery';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
-describe('listPipelines', () => {
+describe('pipeline discovery', () => {
+  const listPipelines = async (dir: string) =>
+    Promise.all((await findPipelineFiles(dir)).map((file) => readPipelineSummary(dir, file)));
+
   let project: string;
   let cleanup: () => Promise<void>;
   const write = async (rel: string, text: string) => {

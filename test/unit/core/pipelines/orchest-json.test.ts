@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toOrchestJson, toPythonJsonLine } from '../../../../electron/core/projects/orchest-json';
+import { toOrchestJson, toPythonJsonLine } from '../../../../electron/core/pipelines/orchest-json';
 
 describe('toOrchestJson', () => {
   it("writes as Python's json.dump(indent=4, sort_keys=True)", () => {

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { RelativePath } from './schemas';
+
+/** Orchest's service name rule (internals/utils.py is_service_definition_valid): name-session fits in 63. */
+export const SERVICE_NAME_PATTERN = /^[a-z][0-9a-z-]{0,25}$/;
+export const SERVICE_NAME_RULE =
+  'lower-case letters, digits and "-", starting with a letter, at most 26 characters';
+/** Orchest's environment variable name rule (is_env_var_name_valid). */
+export const ENV_VAR_NAME_RULE = 'letters, digits, "-" and "_" only';
+
+/** A `*.orchest` path in a project: forward slashes, ending in .orchest. */
+export const PipelinePath = RelativePath.refine((p) => p.endsWith('.orchest') && !p.startsWith('/'), {
+  message: 'A pipeline path is relative to the project and ends in .orchest',
+});
+
+/** One rule a pipeline breaks, located by its dotted JSON path (`services.redis.ports.0`). */
+export const ValidationIssue = z.object({
+  path: z.string(),
+  /** The service concerned, when the issue is inside `services`. */
+  service: z.string().optional(),
+  message: z.string(),
+});
+export type ValidationIssue = z.infer<typeof ValidationIssue>;
+
+/**
+ * A pipeline file's definition after Orchest's migrations, as plain JSON. Its shape is checked by
+ * Orchest's rules (ValidationIssue), not by the bridge: a file on disk may break them.
+ */
+export const PipelineDefinition = z.record(z.string(), z.unknown());
+export type PipelineDefinition = z.infer<typeof PipelineDefinition>;
+
+export const PipelineDocument = z.object({
+  path: z.string(),
+  /** Identifies the bytes read; a save names it and is refused if the file changed since. */
+  revision: z.string(),
+  /** The version written in the file, before migration. */
+  fileVersion: z.string(),
+  definition: PipelineDefinition,
+  issues: z.array(ValidationIssue),
+});
+export type PipelineDocument = z.infer<typeof PipelineDocument>;
+
+/** A service as the form edits it; the main process validates it with Orchest's rules. */
+export const ServiceDefinition = z.record(z.string(), z.unknown());

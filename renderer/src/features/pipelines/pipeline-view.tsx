@@ -1,0 +1,48 @@
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import type { PipelineSection } from '../../app/route';
+import { routeStore } from '../../app/route-store';
+import { Tabs, type TabItem } from '../../components/tabs';
+import { pipelineStore } from '../../stores/app-stores';
+import { ServicesTab } from '../services/services-tab';
+import { PipelineHeader } from './pipeline-header';
+import { PipelineOverview } from './pipeline-overview';
+import { UnreadablePipeline } from './unreadable-pipeline';
+
+const SECTIONS: readonly TabItem<PipelineSection>[] = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'services', label: 'Services' },
+];
+
+/** One pipeline file of the project: what it holds, and its services to edit. */
+export function PipelineView({ projectId, path, section }: { projectId: string; path: string; section: PipelineSection }) {
+  const document = useStore(pipelineStore, (s) => (s.projectId === projectId && s.path === path ? s.document : undefined));
+  const error = useStore(pipelineStore, (s) => (s.projectId === projectId && s.path === path ? s.error : undefined));
+
+  useEffect(() => {
+    pipelineStore.getState().open(projectId, path);
+    return () => pipelineStore.getState().close();
+  }, [projectId, path]);
+
+  if (error) return <UnreadablePipeline projectId={projectId} path={path} error={error} />;
+  if (!document) return <p className="muted">Reading the pipeline…</p>;
+
+  return (
+    <section className="pipeline" aria-labelledby="pipeline-title" data-testid="pipeline-view">
+      <PipelineHeader projectId={projectId} document={document} />
+      <Tabs
+        label="Pipeline sections"
+        idPrefix="pipeline"
+        tabs={SECTIONS}
+        selected={section}
+        onSelect={(next) => routeStore.getState().navigate({ name: 'pipeline', projectId, path, section: next })}
+      >
+        {section === 'overview' && <PipelineOverview document={document} />}
+        {/* Kept mounted while the overview shows, so unsaved service edits survive a look at the graph. */}
+        <div hidden={section !== 'services'}>
+          <ServicesTab projectId={projectId} document={document} />
+        </div>
+      </Tabs>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** One pipeline opened from a project's Pipelines tab, and its Services tab. */
+export class PipelinePage {
+  readonly view: Locator;
+  readonly heading: Locator;
+  readonly services: Locator;
+  readonly serviceEditor: Locator;
+  readonly saveButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.view = page.getByTestId('pipeline-view');
+    this.heading = this.view.getByRole('heading', { level: 2 }).first();
+    this.services = page.getByRole('form', { name: 'Services' });
+    this.serviceEditor = page.getByTestId('service-editor');
+    this.saveButton = this.services.getByRole('button', { name: 'Save', exact: true });
+  }
+
+  /** From the project's page: the Pipelines tab, then the pipeline's link. */
+  async open(name: string): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Pipelines' }).click();
+    await this.page.getByRole('table', { name: 'Pipelines' }).getByRole('link', { name, exact: true }).click();
+  }
+
+  section(name: 'Overview' | 'Services'): Locator {
+    return this.page.getByRole('tab', { name, exact: true });
+  }
+
+  async addService(template: string): Promise<void> {
+    await this.services.getByRole('button', { name: 'Add service' }).click();
+    await this.page.getByRole('dialog', { name: 'Add service' }).getByRole('button', { name: template, exact: true }).click();
+  }
+
+  /** A field of the open service, by its exact label. */
+  field(label: string): Locator {
+    return this.serviceEditor.getByLabel(label, { exact: true });
+  }
+
+  serviceInList(name: string): Locator {
+    return this.page.getByRole('list', { name: 'Services' }).getByRole('button', { name: new RegExp(`^${name}\\b`) });
+  }
+}

@@ -1,0 +1,46 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPipelineFile } from '../../../electron/core/pipelines/check-pipeline-file';
+import { toPlainJson } from '../../../electron/core/pipelines/orchest-json';
+import { PipelineService } from '../../../electron/core/pipelines/pipeline-service';
+import { ORCHEST_FIXTURES, hasOrchestFixtures } from '../../helpers/shared-fixtures';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const PROJECT = '11111111-2222-4333-8444-555555555555';
+const folder = path.join(ORCHEST_FIXTURES, 'pipelines');
+const files = hasOrchestFixtures ? (await fs.readdir(folder)).filter((f) => f.endsWith('.orchest')) : [];
+
+describe.skipIf(!hasOrchestFixtures)("Orchest's own pipeline files", () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  let service: PipelineService;
+  beforeAll(async () => {
+    ({ dir, cleanup } = await makeTempDir());
+    for (const file of files) await fs.copyFile(path.join(folder, file), path.join(dir, file)); // a scratch copy to write to
+    service = new PipelineService(async () => dir);
+  });
+  afterAll(() => cleanup());
+
+  it.each(files)('%s validates after migration, read in place', async (file) => {
+    expect(await checkPipelineFile(path.join(folder, file))).toEqual({ file: path.join(folder, file), errors: [] });
+  });
+
+  it.each(files)('%s: a save without change writes nothing; a save keeps every other key', async (file) => {
+    const original = await fs.readFile(path.join(dir, file), 'utf8');
+    const doc = await service.get(PROJECT, file);
+    const services = (doc.definition.services ?? {}) as Record<string, Record<string, unknown>>;
+    const again = await service.saveServices(PROJECT, file, doc.revision, services);
+    expect(await fs.readFile(path.join(dir, file), 'utf8')).toBe(original);
+    expect(again.definition).toEqual(doc.definition);
+
+    const changed = { ...services, extra: { name: 'extra', image: 'redis', scope: ['interactive'], order: 999, ports: [6379], exposed: false } };
+    const saved = await service.saveServices(PROJECT, file, doc.revision, changed);
+    const { services: _before, ...restBefore } = doc.definition;
+    const { services: after, ...restAfter } = saved.definition;
+    expect(restAfter).toEqual(restBefore);
+    expect(after).toEqual(changed);
+    expect(toPlainJson(JSON.parse(await fs.readFile(path.join(dir, file), 'utf8')))).toEqual(saved.definition);
+    expect((await service.get(PROJECT, file)).definition).toEqual(saved.definition);
+  });
+});

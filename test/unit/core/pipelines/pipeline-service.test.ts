@@ -1,0 +1,111 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PipelineService } from '../../../../electron/core/pipelines/pipeline-service';
+import { makeTempDir } from '../../../helpers/temp-dir';
+
+const PROJECT = '11111111-2222-4333-8444-555555555555';
+const redis = { name: 'redis', image: 'redis', scope: ['interactive'], order: 0, ports: [6379], exposed: false };
+
+/** An old (1.1.0) file with float positions, an unknown key, and keys out of order. */
+const OLD_FILE = `{
+  "version": "1.1.0",
+  "name": "Étude",
+  "uuid": "0e0d1d2a-3f0c-4a57-9a53-7c2a1f1d2e01",
+  "settings": {"data_passing_memory_size": "1GB", "auto_eviction": false},
+  "parameters": {},
+  "x-team-note": {"keep": [1.50, 2]},
+  "steps": {"s": {"uuid": "s", "title": "t", "file_path": "a.py", "environment": "", "kernel": {"name": "python", "display_name": "P"}, "incoming_connections": [], "parameters": {}, "meta_data": {"hidden": false, "position": [170.3, 265.0]}}}
+}`;
+
+describe('PipelineService', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  let service: PipelineService;
+  const file = (rel = 'main.orchest') => path.join(dir, rel);
+  const read = (rel?: string) => fs.readFile(file(rel), 'utf8');
+
+  beforeEach(async () => {
+    ({ dir, cleanup } = await makeTempDir());
+    service = new PipelineService(async () => dir);
+    await fs.writeFile(file(), OLD_FILE);
+  });
+  afterEach(() => cleanup());
+
+  it('reads a file migrated in memory and leaves it as it was', async () => {
+    const doc = await service.get(PROJECT, 'main.orchest');
+    expect(doc).toMatchObject({ fileVersion: '1.1.0', issues: [], definition: { version: '1.2.3', name: 'Étude' } });
+    expect(await read()).toBe(OLD_FILE);
+  });
+
+  it("saves as Orchest did: sorted keys, 4-space indent, ASCII, floats and unknown keys kept", async () => {
+    const { revision } = await service.get(PROJECT, 'main.orchest');
+    const saved = await service.saveServices(PROJECT, 'main.orchest', revision, { redis });
+    const text = await read();
+    expect(text).toContain('"name": "\\u00c9tude"');
+    expect(text).toContain('"position": [\n                    170.3,\n                    265.0\n                ]');
+    expect(text).toContain('"x-team-note": {\n        "keep": [\n            1.50,');
+    expect(text.indexOf('"name"')).toBeLessThan(text.indexOf('"parameters"'));
+    expect(text.startsWith('{\n    "name"')).toBe(true);
+    expect(JSON.parse(text).services).toEqual({ redis: { ...redis } });
+    expect(JSON.parse(text).version).toBe('1.2.3');
+    expect(saved.revision).not.toBe(revision);
+    // A save without change writes nothing.
+    const before = await fs.stat(file());
+    await service.saveServices(PROJECT, 'main.orchest', saved.revision, { redis });
+    expect((await fs.stat(file())).mtimeMs).toBe(before.mtimeMs);
+    expect(await read()).toBe(text);
+  });
+
+  it('refuses a save when the file changed on disk since it was read, and keeps those bytes', async () => {
+    const { revision } = await service.get(PROJECT, 'main.orchest');
+    const edited = OLD_FILE.replace('Étude', 'Edited elsewhere');
+    await fs.writeFile(file(), edited);
+    await expect(service.saveServices(PROJECT, 'main.orchest', revision, { redis })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      field: 'revision',
+    });
+    expect(await read()).toBe(edited);
+  });
+
+  it('refuses invalid services naming the rule, and keeps the bytes', async () => {
+    const { revision } = await service.get(PROJECT, 'main.orchest');
+    await expect(
+      service.saveServices(PROJECT, 'main.orchest', revision, { redis: { ...redis, ports: [6379, 6379, 70000] } }),
+    ).rejects.toMatchObject({ code: 'PIPELINE_INVALID', field: 'services.redis.ports', message: expect.stringMatching(/6379 is listed twice; ports: 70000 is outside 1-65535/) });
+    expect(await read()).toBe(OLD_FILE);
+  });
+
+  it('reports malformed JSON with line and column, and never writes it', async () => {
+    await fs.writeFile(file(), '{\n  "name": "x",\n  oops\n}');
+    await expect(service.get(PROJECT, 'main.orchest')).rejects.toMatchObject({ code: 'PIPELINE_INVALID', message: expect.stringMatching(/line 3 column 3/) });
+    await expect(service.saveServices(PROJECT, 'main.orchest', 'any', { redis })).rejects.toMatchObject({ code: 'PIPELINE_INVALID' });
+    expect((await service.list(PROJECT))[0]?.error).toMatch(/line 3 column 3/);
+    expect(await read()).toBe('{\n  "name": "x",\n  oops\n}');
+  });
+
+  it('assigns and writes back a missing or duplicate uuid', async () => {
+    await fs.mkdir(path.join(dir, 'sub'));
+    await fs.writeFile(file('sub/copy.orchest'), OLD_FILE);
+    await fs.writeFile(file('none.orchest'), '{"name": "No id", "settings": {}, "steps": {}}');
+    const list = await service.list(PROJECT);
+    const uuids = list.map((p) => p.uuid);
+    expect(new Set(uuids).size).toBe(3);
+    expect(uuids).toContain('0e0d1d2a-3f0c-4a57-9a53-7c2a1f1d2e01');
+    expect(JSON.parse(await read('none.orchest')).uuid).toBe(list.find((p) => p.path === 'none.orchest')?.uuid);
+    expect(await service.list(PROJECT)).toEqual(list);
+  });
+
+  it('creates, renames and deletes pipelines', async () => {
+    const created = await service.create(PROJECT, 'etl.orchest', 'ETL');
+    expect(created).toMatchObject({ name: 'ETL', path: 'etl.orchest', uuid: expect.any(String) });
+    await expect(service.create(PROJECT, 'etl.orchest', 'again')).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(service.create(PROJECT, '../out.orchest', 'x')).rejects.toMatchObject({ code: 'FORBIDDEN_PATH' });
+    const doc = await service.get(PROJECT, 'etl.orchest');
+    expect((await service.rename(PROJECT, 'etl.orchest', doc.revision, 'Extract')).definition.name).toBe('Extract');
+    await fs.mkdir(path.join(dir, '.orchest', 'pipelines', created.uuid!, 'logs'), { recursive: true });
+    await service.delete(PROJECT, 'etl.orchest');
+    await expect(fs.stat(file('etl.orchest'))).rejects.toThrow();
+    await expect(fs.stat(path.join(dir, '.orchest', 'pipelines', created.uuid!))).rejects.toThrow();
+  });
+});

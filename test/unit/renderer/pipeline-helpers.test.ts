@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pipelineNameError, pipelinePathError, suggestedPipelinePath } from '../../../renderer/src/features/pipelines/pipeline-path';
+import { stepGraph } from '../../../renderer/src/features/pipelines/step-graph';
+import { hasOrchestFixtures, ORCHEST_FIXTURES } from '../../helpers/shared-fixtures';
+
+describe('stepGraph', () => {
+  it('places steps at meta_data.position with an edge from each incoming connection', () => {
+    const graph = stepGraph({
+      a: { title: 'Get data', file_path: 'get.py', incoming_connections: [], meta_data: { position: [10, 20] } },
+      b: { title: 'Train', file_path: 'train.ipynb', incoming_connections: ['a', 'gone'], meta_data: { position: [300.5, 20] } },
+      c: { file_path: 'c.sh', incoming_connections: 'a' },
+    });
+    expect(graph.nodes).toEqual([
+      { id: 'a', position: { x: 10, y: 20 }, data: { title: 'Get data', filePath: 'get.py' } },
+      { id: 'b', position: { x: 300.5, y: 20 }, data: { title: 'Train', filePath: 'train.ipynb' } },
+      { id: 'c', position: { x: 0, y: -160 }, data: { title: 'c', filePath: 'c.sh' } },
+    ]);
+    expect(graph.edges).toEqual([{ id: 'a->b', source: 'a', target: 'b' }]);
+  });
+
+  it('draws nothing for missing or odd steps', () => {
+    expect(stepGraph(undefined)).toEqual({ nodes: [], edges: [] });
+    expect(stepGraph([1, 2])).toEqual({ nodes: [], edges: [] });
+  });
+
+  it.skipIf(!hasOrchestFixtures)('reads a real Orchest pipeline', () => {
+    const file = path.join(ORCHEST_FIXTURES, 'pipelines', 'quickstart__california_housing.orchest');
+    const { steps } = JSON.parse(fs.readFileSync(file, 'utf8')) as { steps: Record<string, unknown> };
+    const graph = stepGraph(steps);
+    expect(graph.nodes).toHaveLength(Object.keys(steps).length);
+    expect(graph.edges.length).toBeGreaterThan(0);
+  });
+});
+
+describe('pipeline paths', () => {
+  it('suggests a file name from the pipeline name', () => {
+    expect(suggestedPipelinePath('Train model')).toBe('train_model.orchest');
+    expect(suggestedPipelinePath('  ETL: v2!  ')).toBe('etl_v2.orchest');
+    expect(suggestedPipelinePath('???')).toBe('pipeline.orchest');
+  });
+
+  it('takes relative paths ending in .orchest only', () => {
+    for (const ok of ['', 'a.orchest', 'pipelines/train.orchest']) expect(pipelinePathError(ok)).toBeUndefined();
+    for (const bad of ['a.json', '/abs.orchest', '../out.orchest', 'a//b.orchest', '.orchest', 'dir/.orchest', 'a\\b.orchest']) {
+      expect(pipelinePathError(bad)).toMatch(/ending in \.orchest/);
+    }
+  });
+
+  it('limits names to 255 characters', () => {
+    expect(pipelineNameError('x'.repeat(255))).toBeUndefined();
+    expect(pipelineNameError('x'.repeat(256))).toMatch(/255/);
+  });
+});
