@@ -1,7 +1,7 @@
-export const PROJECT_TABS = ['files', 'pipelines', 'environments'] as const;
+export const PROJECT_TABS = ['files', 'pipelines', 'environments', 'variables'] as const;
 export type ProjectTab = (typeof PROJECT_TABS)[number];
 
-export const PIPELINE_SECTIONS = ['overview', 'services'] as const;
+export const PIPELINE_SECTIONS = ['overview', 'services', 'variables'] as const;
 export type PipelineSection = (typeof PIPELINE_SECTIONS)[number];
 
 /**

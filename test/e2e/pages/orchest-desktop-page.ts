@@ -27,8 +27,8 @@ export class OrchestDesktopPage {
     await dialog.getByRole('button', { name: 'Create' }).click();
   }
 
-  tab(name: 'Files' | 'Pipelines' | 'Environments'): Locator {
-    return this.page.getByRole('tab', { name });
+  tab(name: 'Files' | 'Pipelines' | 'Environments' | 'Variables'): Locator {
+    return this.page.getByRole('tablist', { name: 'Project sections' }).getByRole('tab', { name, exact: true });
   }
 
   fileTree(projectName: string): Locator {

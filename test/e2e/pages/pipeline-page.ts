@@ -22,8 +22,8 @@ export class PipelinePage {
     await this.page.getByRole('table', { name: 'Pipelines' }).getByRole('link', { name, exact: true }).click();
   }
 
-  section(name: 'Overview' | 'Services'): Locator {
-    return this.page.getByRole('tab', { name, exact: true });
+  section(name: 'Overview' | 'Services' | 'Variables'): Locator {
+    return this.page.getByRole('tablist', { name: 'Pipeline sections' }).getByRole('tab', { name, exact: true });
   }
 
   async addService(template: string): Promise<void> {

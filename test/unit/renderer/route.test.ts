@@ -27,6 +27,11 @@ describe('formatRoute', () => {
     expect(parseRoute(formatRoute(HOME))).toEqual(HOME);
   });
 
+  it('knows the variables tab of a project and of a pipeline', () => {
+    expect(parseRoute(`#/projects/${ID}/variables`)).toEqual({ name: 'project', projectId: ID, tab: 'variables' });
+    expect(parseRoute(`#/projects/${ID}/pipelines/main.orchest/variables`)).toMatchObject({ section: 'variables' });
+  });
+
   it('escapes what would break the path', () => {
     expect(parseRoute(formatRoute({ name: 'project', projectId: 'a/b', tab: 'files' }))).toMatchObject({ projectId: 'a/b' });
   });

@@ -5,6 +5,7 @@ import { routeStore } from '../../app/route-store';
 import { Tabs, type TabItem } from '../../components/tabs';
 import { pipelineStore } from '../../stores/app-stores';
 import { ServicesTab } from '../services/services-tab';
+import { PipelineVariables } from '../variables/pipeline-variables';
 import { PipelineHeader } from './pipeline-header';
 import { PipelineOverview } from './pipeline-overview';
 import { UnreadablePipeline } from './unreadable-pipeline';
@@ -12,9 +13,10 @@ import { UnreadablePipeline } from './unreadable-pipeline';
 const SECTIONS: readonly TabItem<PipelineSection>[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'services', label: 'Services' },
+  { id: 'variables', label: 'Variables' },
 ];
 
-/** One pipeline file of the project: what it holds, and its services to edit. */
+/** One pipeline file of the project: what it holds, and its services and variables to edit. */
 export function PipelineView({ projectId, path, section }: { projectId: string; path: string; section: PipelineSection }) {
   const document = useStore(pipelineStore, (s) => (s.projectId === projectId && s.path === path ? s.document : undefined));
   const error = useStore(pipelineStore, (s) => (s.projectId === projectId && s.path === path ? s.error : undefined));
@@ -38,9 +40,12 @@ export function PipelineView({ projectId, path, section }: { projectId: string; 
         onSelect={(next) => routeStore.getState().navigate({ name: 'pipeline', projectId, path, section: next })}
       >
         {section === 'overview' && <PipelineOverview document={document} />}
-        {/* Kept mounted while the overview shows, so unsaved service edits survive a look at the graph. */}
+        {/* Kept mounted while another section shows, so unsaved edits survive a look at the graph. */}
         <div hidden={section !== 'services'}>
-          <ServicesTab projectId={projectId} document={document} />
+          <ServicesTab projectId={projectId} document={document} active={section === 'services'} />
+        </div>
+        <div hidden={section !== 'variables'}>
+          <PipelineVariables projectId={projectId} document={document} />
         </div>
       </Tabs>
     </section>

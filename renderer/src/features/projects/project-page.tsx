@@ -11,11 +11,13 @@ import { EnvironmentsTab } from '../environments/environments-tab';
 import { FilesTab } from '../files/files-tab';
 import { PipelineView } from '../pipelines/pipeline-view';
 import { PipelinesTab } from '../pipelines/pipelines-tab';
+import { VariablesTab } from '../variables/variables-tab';
 
 const TABS: readonly TabItem<ProjectTab>[] = [
   { id: 'files', label: 'Files' },
   { id: 'pipelines', label: 'Pipelines' },
   { id: 'environments', label: 'Environments' },
+  { id: 'variables', label: 'Variables' },
 ];
 
 export interface ProjectPageProps {
@@ -25,7 +27,7 @@ export interface ProjectPageProps {
   pipeline?: { path: string; section: PipelineSection } | undefined;
 }
 
-/** One project: its name and folder, and tabs for its files, pipelines and environments. */
+/** One project: its name and folder, and tabs for its files, pipelines, environments and variables. */
 export function ProjectPage({ project, tab, pipeline }: ProjectPageProps) {
   // The project's files are watched for as long as its page is open.
   useEffect(() => {
@@ -73,6 +75,7 @@ export function ProjectPage({ project, tab, pipeline }: ProjectPageProps) {
             <PipelinesTab projectId={project.uuid} />
           ))}
         {tab === 'environments' && <EnvironmentsTab projectId={project.uuid} />}
+        {tab === 'variables' && <VariablesTab key={project.uuid} projectId={project.uuid} />}
       </Tabs>
     </article>
   );

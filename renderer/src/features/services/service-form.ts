@@ -1,9 +1,7 @@
+import type { KeyValueRow } from '../../components/key-value-rows';
 import type { ServiceObject } from './service-templates';
 
-export interface EnvRow {
-  name: string;
-  value: string;
-}
+export type EnvRow = KeyValueRow;
 
 /** A service as the form edits it: text for what is typed, flags for the checkboxes. */
 export interface ServiceForm {

@@ -15,13 +15,20 @@ import { useVariableNames } from './use-variable-names';
 
 const NO_PROBLEMS = {};
 
+export interface ServicesTabProps {
+  projectId: string;
+  document: PipelineDocument;
+  /** Shown now: the variable names are read again each time, as the Variables tab may have changed them. */
+  active: boolean;
+}
+
 /** The pipeline's services: a list in their order, the open one's form, and one Save for all of them. */
-export function ServicesTab({ projectId, document }: { projectId: string; document: PipelineDocument }) {
+export function ServicesTab({ projectId, document, active }: ServicesTabProps) {
   const services = useServiceDrafts(document);
   const [dialog, setDialog] = useState<'add' | 'delete' | undefined>();
   const environments = useProjectListing('environments.list', projectId).items ?? [];
   const uuid = typeof document.definition.uuid === 'string' ? document.definition.uuid : undefined;
-  const variableNames = useVariableNames(projectId, uuid);
+  const variableNames = useVariableNames(projectId, uuid, active);
   const { selected } = services;
   const problems = [...services.errors.values()].filter((e) => Object.keys(e).length > 0).length;
 
