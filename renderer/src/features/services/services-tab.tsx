@@ -68,9 +68,9 @@ export function ServicesTab({ projectId, document, active }: ServicesTabProps) {
         </div>
       )}
       {(services.drafts.length > 0 || services.dirty || services.notice) && (
-      <footer className="services__footer">
-        <div className="services__status" aria-live="polite">
-          {services.notice && <span className="services__notice" data-testid="services-notice">{services.notice}</span>}
+      <footer className="form-footer">
+        <div className="form-footer__status" aria-live="polite">
+          {services.notice && <span className="form-footer__notice" data-testid="services-notice">{services.notice}</span>}
           {!services.notice && services.staleOnDisk && services.dirty && (
             <span className="services__stale">The file changed on disk since you started; saving will reload it instead.</span>
           )}

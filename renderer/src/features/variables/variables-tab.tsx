@@ -37,10 +37,10 @@ export function VariablesTab({ projectId, pipelineUuid }: { projectId: string; p
       {pipelineUuid !== undefined && (
         <InheritedVariables project={editor.sets.project} overridden={new Set(editor.rows.map((row) => row.name))} />
       )}
-      <footer className="variables__footer">
-        <div className="variables__status" aria-live="polite">
+      <footer className="form-footer">
+        <div className="form-footer__status" aria-live="polite">
           {editor.notice && (
-            <span className="variables__notice" data-testid="variables-notice">
+            <span className="form-footer__notice" data-testid="variables-notice">
               {editor.notice}
             </span>
           )}
