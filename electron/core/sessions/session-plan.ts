@@ -1,0 +1,133 @@
+import { split as shellSplit } from 'shlex';
+import { AppError } from '../app-error';
+import { LABELS } from '../docker/labels';
+import { basePathPrefix, internalHostname, sessionUuidOf } from './session-identity';
+
+/** A service as stored in the pipeline file (already validated by Orchest's rules). */
+export interface ServiceDefinition {
+  name: string;
+  image: string;
+  scope: string[];
+  ports: number[];
+  command?: string;
+  args?: string;
+  binds?: Record<string, string>;
+  env_variables?: Record<string, string>;
+  env_variables_inherit?: string[];
+  preserve_base_path?: boolean;
+  [other: string]: unknown;
+}
+
+export interface SessionPlanInput {
+  projectUuid: string;
+  pipelineUuid: string;
+  /** The pipeline file on the host, mounted read-only at /pipeline.json. */
+  pipelineFile: string;
+  projectDir: string;
+  dataDir: string;
+  /** The services as they are on disk when the session starts. */
+  services: Record<string, ServiceDefinition>;
+  /** Project and pipeline variables, merged (pipeline wins). */
+  variables: Record<string, string>;
+  /** The image of each `environment@<uuid>` the services use, keyed by environment uuid. */
+  environmentImages: Record<string, string>;
+}
+
+export interface ContainerPlan {
+  service: string;
+  name: string;
+  image: string;
+  entrypoint: string[] | undefined;
+  cmd: string[] | undefined;
+  env: string[];
+  labels: Record<string, string>;
+  /** `host:container[:ro]` binds. */
+  binds: string[];
+  ports: number[];
+}
+
+export interface SessionPlan {
+  sessionUuid: string;
+  network: { name: string; labels: Record<string, string> };
+  containers: ContainerPlan[];
+}
+
+export const ENVIRONMENT_IMAGE_PREFIX = 'environment@';
+
+/** Turns a pipeline's services into the network and containers of its interactive session; no I/O. */
+export function planSession(input: SessionPlanInput): SessionPlan {
+  const sessionUuid = sessionUuidOf(input.projectUuid, input.pipelineUuid);
+  const labels = {
+    [LABELS.managed]: 'true',
+    [LABELS.project]: input.projectUuid,
+    [LABELS.pipeline]: input.pipelineUuid,
+    [LABELS.session]: sessionUuid,
+  };
+  const containers = Object.values(input.services)
+    .filter((service) => service.scope.includes('interactive'))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((raw) => planContainer(substituteBasePath(raw, sessionUuid), input, sessionUuid, labels));
+  return { sessionUuid, network: { name: `orchest-session-${sessionUuid}`, labels }, containers };
+}
+
+function planContainer(
+  service: ServiceDefinition,
+  input: SessionPlanInput,
+  sessionUuid: string,
+  sessionLabels: Record<string, string>,
+): ContainerPlan {
+  const name = internalHostname(service.name, sessionUuid);
+  const binds = [`${input.pipelineFile}:/pipeline.json:ro`];
+  const projectTarget = service.binds?.['/project-dir'];
+  const dataTarget = service.binds?.['/data'];
+  if (projectTarget) binds.push(`${input.projectDir}:${projectTarget}`);
+  if (dataTarget) binds.push(`${input.dataDir}:${dataTarget}`);
+  return {
+    service: service.name,
+    name,
+    image: resolveImage(service.image, input.environmentImages),
+    entrypoint: service.command ? [service.command] : undefined,
+    cmd: 'args' in service && typeof service.args === 'string' ? shellSplit(service.args) : undefined,
+    env: environment(service, input, sessionUuid),
+    labels: { ...sessionLabels, [LABELS.service]: service.name },
+    binds,
+    ports: service.ports,
+  };
+}
+
+/** ORCHEST_* first, then the service's own variables, then inherited ones, which win. */
+function environment(service: ServiceDefinition, input: SessionPlanInput, sessionUuid: string): string[] {
+  const env: Record<string, string> = {
+    ORCHEST_PROJECT_UUID: input.projectUuid,
+    ORCHEST_PIPELINE_UUID: input.pipelineUuid,
+    ORCHEST_PIPELINE_PATH: '/pipeline.json',
+    ORCHEST_SESSION_UUID: sessionUuid,
+    ORCHEST_SESSION_TYPE: 'interactive',
+    ...service.env_variables,
+  };
+  for (const name of service.env_variables_inherit ?? []) {
+    const value = input.variables[name];
+    if (value !== undefined) env[name] = value; // Orchest ignored names that are not set
+  }
+  return Object.entries(env).map(([key, value]) => `${key}=${value}`);
+}
+
+function resolveImage(image: string, environmentImages: Record<string, string>): string {
+  if (!image.startsWith(ENVIRONMENT_IMAGE_PREFIX)) return image;
+  const uuid = image.slice(ENVIRONMENT_IMAGE_PREFIX.length);
+  const resolved = environmentImages[uuid];
+  if (!resolved) {
+    throw new AppError('NOT_FOUND', `Service image environment@${uuid}: that environment has no successful build yet; build it, then start the session`, 'image');
+  }
+  return resolved;
+}
+
+/**
+ * As Orchest did: the whole definition is written out as JSON, every `$BASE_PATH_PREFIX` replaced by the
+ * service's proxy prefix (so `$BASE_PATH_PREFIX_8501` becomes the prefix of port 8501), and read back.
+ */
+export function substituteBasePath(service: ServiceDefinition, sessionUuid: string): ServiceDefinition {
+  const prefix = basePathPrefix(service.name, sessionUuid, service.preserve_base_path === true);
+  const text = JSON.stringify(service).replaceAll('$BASE_PATH_PREFIX', prefix);
+  return JSON.parse(text) as ServiceDefinition;
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { planSession, type ServiceDefinition, type SessionPlanInput } from '../../../../electron/core/sessions/session-plan';
+
+const PROJECT = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
+const PIPELINE = '11111111-2222-4333-8444-555555555555';
+const SESSION = 'aaaaaaaa-bbbb-4ccc11111111-2222-4333';
+
+const service = (overrides: Partial<ServiceDefinition>): ServiceDefinition => ({
+  name: 'web',
+  image: 'nginx',
+  scope: ['interactive'],
+  ports: [8080],
+  ...overrides,
+});
+
+const input = (services: ServiceDefinition[], extra: Partial<SessionPlanInput> = {}): SessionPlanInput => ({
+  projectUuid: PROJECT,
+  pipelineUuid: PIPELINE,
+  pipelineFile: '/ws/projects/p/main.orchest',
+  projectDir: '/ws/projects/p',
+  dataDir: '/ws/data',
+  services: Object.fromEntries(services.map((s) => [s.name, s])),
+  variables: {},
+  environmentImages: {},
+  ...extra,
+});
+
+describe('planSession', () => {
+  it('names the session, its network and containers as Orchest did, with labels on all', () => {
+    const plan = planSession(input([service({})]));
+    expect(plan.sessionUuid).toBe(SESSION);
+    expect(plan.sessionUuid).toHaveLength(36);
+    expect(plan.network).toEqual({
+      name: `orchest-session-${SESSION}`,
+      labels: {
+        'io.orchest-desktop.managed': 'true',
+        'io.orchest-desktop.project': PROJECT,
+        'io.orchest-desktop.pipeline': PIPELINE,
+        'io.orchest-desktop.session': SESSION,
+      },
+    });
+    expect(plan.containers).toEqual([
+      {
+        service: 'web',
+        name: `web-${SESSION}`,
+        image: 'nginx',
+        entrypoint: undefined,
+        cmd: undefined,
+        env: [
+          `ORCHEST_PROJECT_UUID=${PROJECT}`,
+          `ORCHEST_PIPELINE_UUID=${PIPELINE}`,
+          'ORCHEST_PIPELINE_PATH=/pipeline.json',
+          `ORCHEST_SESSION_UUID=${SESSION}`,
+          'ORCHEST_SESSION_TYPE=interactive',
+        ],
+        labels: { ...plan.network.labels, 'io.orchest-desktop.service': 'web' },
+        binds: ['/ws/projects/p/main.orchest:/pipeline.json:ro'],
+        ports: [8080],
+      },
+    ]);
+  });
+
+  it('skips services without the interactive scope', () => {
+    const plan = planSession(input([service({ name: 'job-only', scope: ['noninteractive'] }), service({ name: 'both', scope: ['interactive', 'noninteractive'] })]));
+    expect(plan.containers.map((c) => c.service)).toEqual(['both']);
+  });
+
+  it('uses [command] as entrypoint and shell-splits args, quotes and all', () => {
+    const [container] = planSession(
+      input([service({ command: 'bash', args: `-c 'umask 002 && echo "a b"' "x y" z\\ w` })]),
+    ).containers;
+    expect(container?.entrypoint).toEqual(['bash']);
+    expect(container?.cmd).toEqual(['-c', 'umask 002 && echo "a b"', 'x y', 'z w']);
+  });
+
+  it('keeps the image defaults without command and args, and an empty args key means no arguments', () => {
+    expect(planSession(input([service({ command: '' })])).containers[0]).toMatchObject({ entrypoint: undefined, cmd: undefined });
+    expect(planSession(input([service({ args: '' })])).containers[0]?.cmd).toEqual([]);
+  });
+
+  it('lets inherited variables win over the service own, and ignores unset ones', () => {
+    const [container] = planSession(
+      input([service({ env_variables: { A: 'own', B: 'own' }, env_variables_inherit: ['B', 'MISSING'] })], {
+        variables: { B: 'secret', OTHER: 'not inherited' },
+      }),
+    ).containers;
+    expect(container?.env.slice(5)).toEqual(['A=own', 'B=secret']);
+  });
+
+  it('substitutes $BASE_PATH_PREFIX across the definition, with pbp- when the base path is preserved', () => {
+    const [plain, pbp] = planSession(
+      input([
+        service({ name: 'a-app', args: '--base $BASE_PATH_PREFIX_8080', env_variables: { URL: '$BASE_PATH_PREFIX:9999' } }),
+        service({ name: 'b-streamlit', preserve_base_path: true, env_variables: { STREAMLIT_SERVER_BASE_URL_PATH: '$BASE_PATH_PREFIX_8501' } }),
+      ]),
+    ).containers;
+    expect(plain?.cmd).toEqual(['--base', `service-a-app-${SESSION}_8080`]);
+    expect(plain?.env).toContain(`URL=service-a-app-${SESSION}:9999`);
+    expect(pbp?.env).toContain(`STREAMLIT_SERVER_BASE_URL_PATH=pbp-service-b-streamlit-${SESSION}_8501`);
+  });
+
+  it('mounts the project and data folders only where named', () => {
+    const [container] = planSession(input([service({ binds: { '/project-dir': '/home/coder/code', '/data': '/data' } })])).containers;
+    expect(container?.binds).toEqual([
+      '/ws/projects/p/main.orchest:/pipeline.json:ro',
+      '/ws/projects/p:/home/coder/code',
+      '/ws/data:/data',
+    ]);
+  });
+
+  it('resolves environment@<uuid> to its built image, and says which environment to build otherwise', () => {
+    const env = '66d457df-2c82-432a-895c-2e6a16caf09e';
+    const image = `orchest-env-${PROJECT}-${env}:3`;
+    expect(planSession(input([service({ image: `environment@${env}` })], { environmentImages: { [env]: image } })).containers[0]?.image).toBe(image);
+    expect(() => planSession(input([service({ image: `environment@${env}` })]))).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringContaining(`environment@${env}: that environment has no successful build`) }),
+    );
+  });
+});
