@@ -1,9 +1,9 @@
 import { routeStore } from '../../app/route-store';
-import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
+import { DialogFooter } from '../../components/dialog-footer';
 import { useFormSubmit } from '../../components/use-form-submit';
 import { pipelineStore } from '../../stores/app-stores';
-import { FormError } from '../projects/form-error';
+import { FormError } from '../../components/form-error';
 
 export interface DeletePipelineDialogProps {
   projectId: string;
@@ -30,14 +30,7 @@ export function DeletePipelineDialog({ projectId, path, name, onClose }: DeleteP
           </p>
           <FormError message={server.form} />
         </div>
-        <div className="dialog__footer">
-          <Button onClick={onClose} autoFocus>
-            Cancel
-          </Button>
-          <Button type="submit" variant="danger" disabled={busy} aria-busy={busy || undefined}>
-            Delete
-          </Button>
-        </div>
+        <DialogFooter onCancel={onClose} submit="Delete" variant="danger" busy={busy} focusCancel />
       </form>
     </Dialog>
   );

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { routeStore } from '../../app/route-store';
-import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
+import { DialogFooter } from '../../components/dialog-footer';
 import { TextField } from '../../components/text-field';
 import { useFormSubmit } from '../../components/use-form-submit';
 import { bridge } from '../../bridge/client';
-import { FormError } from '../projects/form-error';
+import { FormError } from '../../components/form-error';
 import { pipelineNameError, pipelinePathError, suggestedPipelinePath } from './pipeline-path';
 
 /** Writes a new, empty pipeline file into the project; the path follows the name until it is edited. */
@@ -48,12 +48,7 @@ export function NewPipelineDialog({ projectId, onClose }: { projectId: string; o
           />
           <FormError message={server.form} />
         </div>
-        <div className="dialog__footer">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={!ready || busy} aria-busy={busy || undefined}>
-            Create
-          </Button>
-        </div>
+        <DialogFooter onCancel={onClose} submit="Create" ready={ready} busy={busy} />
       </form>
     </Dialog>
   );

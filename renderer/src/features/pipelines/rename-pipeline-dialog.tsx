@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
+import { DialogFooter } from '../../components/dialog-footer';
 import { TextField } from '../../components/text-field';
 import { useFormSubmit } from '../../components/use-form-submit';
 import { pipelineStore } from '../../stores/app-stores';
-import { FormError } from '../projects/form-error';
+import { FormError } from '../../components/form-error';
 import { pipelineNameError } from './pipeline-path';
 
 /** Renames the open pipeline; the file keeps its path. */
@@ -33,12 +33,7 @@ export function RenamePipelineDialog({ name: before, onClose }: { name: string; 
           />
           <FormError message={server.form} />
         </div>
-        <div className="dialog__footer">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={!ready || busy} aria-busy={busy || undefined}>
-            Rename
-          </Button>
-        </div>
+        <DialogFooter onCancel={onClose} submit="Rename" ready={ready} busy={busy} />
       </form>
     </Dialog>
   );

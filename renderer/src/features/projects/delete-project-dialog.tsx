@@ -2,12 +2,12 @@ import { useState } from 'react';
 import type { Project } from '../../../../electron/contract';
 import { HOME } from '../../app/route';
 import { routeStore } from '../../app/route-store';
-import { Button } from '../../components/button';
 import { useFormSubmit } from '../../components/use-form-submit';
 import { Dialog } from '../../components/dialog';
+import { DialogFooter } from '../../components/dialog-footer';
 import { TextField } from '../../components/text-field';
 import { projectsStore } from '../../stores/app-stores';
-import { FormError } from './form-error';
+import { FormError } from '../../components/form-error';
 
 /** Deleting asks for the project's name typed again; an imported folder is only taken off the list. */
 export function DeleteProjectDialog({ project, onClose }: { project: Project; onClose(): void }) {
@@ -45,12 +45,7 @@ export function DeleteProjectDialog({ project, onClose }: { project: Project; on
           />
           <FormError message={server.form} />
         </div>
-        <div className="dialog__footer">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="danger" disabled={!matches || busy} aria-busy={busy || undefined}>
-            {project.external ? 'Remove from list' : 'Delete'}
-          </Button>
-        </div>
+        <DialogFooter onCancel={onClose} submit={project.external ? 'Remove from list' : 'Delete'} variant="danger" ready={matches} busy={busy} />
       </form>
     </Dialog>
   );

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { routeStore } from '../../app/route-store';
-import { Button } from '../../components/button';
 import { useFormSubmit } from '../../components/use-form-submit';
 import { Dialog } from '../../components/dialog';
+import { DialogFooter } from '../../components/dialog-footer';
 import { TextField } from '../../components/text-field';
 import { projectsStore } from '../../stores/app-stores';
-import { FormError } from './form-error';
+import { FormError } from '../../components/form-error';
 
 /** Lists an existing folder as a project, in place. A typed path: the host cannot open a native picker. */
 export function ImportProjectDialog({ onClose }: { onClose(): void }) {
@@ -38,12 +38,7 @@ export function ImportProjectDialog({ onClose }: { onClose(): void }) {
           />
           <FormError message={server.form} />
         </div>
-        <div className="dialog__footer">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={!ready || busy} aria-busy={busy || undefined}>
-            Import
-          </Button>
-        </div>
+        <DialogFooter onCancel={onClose} submit="Import" ready={ready} busy={busy} />
       </form>
     </Dialog>
   );

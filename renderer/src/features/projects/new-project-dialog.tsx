@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { PROJECT_NAME_RULE, ProjectName } from '../../../../electron/contract';
 import { routeStore } from '../../app/route-store';
-import { Button } from '../../components/button';
 import { useFormSubmit } from '../../components/use-form-submit';
 import { Dialog } from '../../components/dialog';
+import { DialogFooter } from '../../components/dialog-footer';
 import { TextField } from '../../components/text-field';
 import { projectsStore } from '../../stores/app-stores';
-import { FormError } from './form-error';
+import { FormError } from '../../components/form-error';
 
 /** Creates a project folder in the workspace; the name is checked as it is typed, by the contract's rule. */
 export function NewProjectDialog({ onClose }: { onClose(): void }) {
@@ -37,12 +37,7 @@ export function NewProjectDialog({ onClose }: { onClose(): void }) {
           />
           <FormError message={server.form} />
         </div>
-        <div className="dialog__footer">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={!check.success || busy} aria-busy={busy || undefined}>
-            Create
-          </Button>
-        </div>
+        <DialogFooter onCancel={onClose} submit="Create" ready={check.success} busy={busy} />
       </form>
     </Dialog>
   );

@@ -3,7 +3,7 @@ import type { PipelineDocument } from '../../../../electron/contract';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { Icon } from '../../components/icon';
-import { FormError } from '../projects/form-error';
+import { FormError } from '../../components/form-error';
 import { useProjectListing } from '../projects/use-project-listing';
 import { AddServiceDialog } from './add-service-dialog';
 import { DeleteServiceDialog } from './delete-service-dialog';

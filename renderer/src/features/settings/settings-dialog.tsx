@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { Dialog } from '../../components/dialog';
 import { settingsStore } from '../../stores/app-stores';
-import { FormError } from '../projects/form-error';
+import { FormError } from '../../components/form-error';
 import { SettingsForm } from './settings-form';
 
 /** The workspace folder and the theme, read fresh each time the dialog opens. */

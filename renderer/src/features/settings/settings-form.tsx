@@ -2,11 +2,11 @@ import { useEffect, useState } from 'react';
 import type { AppInfo, AppSettings } from '../../../../electron/contract';
 import type { Theme } from '../../app/theme';
 import { bridge } from '../../bridge/client';
-import { Button } from '../../components/button';
+import { DialogFooter } from '../../components/dialog-footer';
 import { TextField } from '../../components/text-field';
 import { useFormSubmit } from '../../components/use-form-submit';
 import { settingsStore } from '../../stores/app-stores';
-import { FormError } from '../projects/form-error';
+import { FormError } from '../../components/form-error';
 import { ThemeChoice } from './theme-choice';
 
 /** Edits a copy of the settings; Save sends only what changed. */
@@ -47,12 +47,7 @@ export function SettingsForm({ saved, onClose }: { saved: AppSettings; onClose()
           </p>
         )}
       </div>
-      <div className="dialog__footer">
-        <Button onClick={onClose}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={busy || workspace.trim() === ''} aria-busy={busy || undefined}>
-          Save
-        </Button>
-      </div>
+      <DialogFooter onCancel={onClose} submit="Save" ready={workspace.trim() !== ''} busy={busy} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { Button } from '../../components/button';
 import { KeyValueRows } from '../../components/key-value-rows';
-import { FormError } from '../projects/form-error';
+import { FormError } from '../../components/form-error';
 import { InheritedVariables } from './inherited-variables';
 import { useVariablesEditor } from './use-variables-editor';
 import { VariablesNote } from './variables-note';
