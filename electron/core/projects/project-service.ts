@@ -34,8 +34,10 @@ export class ProjectService {
     return project;
   }
 
-  /** The project's folder, for the services that work inside it. */
+  /** The project's folder, for the services that work inside it; rediscovered only when it moved. */
   async folder(uuid: string): Promise<string> {
+    const known = this.registry.entries().find((e) => e.uuid === uuid);
+    if (known && (await isFolder(known.path))) return known.path;
     return (await this.get(uuid)).path;
   }
 

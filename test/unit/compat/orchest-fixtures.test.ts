@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readEnvironmentsFolder } from '../../../electron/core/projects/environment-discovery';
-import { readPipelineSummary } from '../../../electron/core/projects/pipeline-discovery';
+import { readPipelineSummary } from '../../../electron/core/pipelines/pipeline-summary';
 import { ORCHEST_FIXTURES, hasOrchestFixtures } from '../../helpers/shared-fixtures';
 
 describe.skipIf(!hasOrchestFixtures)("Orchest's own project files", () => {

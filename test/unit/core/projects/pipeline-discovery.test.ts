@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findPipelineFiles, readPipelineSummary } from '../../../../electron/core/projects/pipeline-discovery';
+import { readPipelineSummary } from '../../../../electron/core/pipelines/pipeline-summary';
+import { findPipelineFiles } from '../../../../electron/core/projects/pipeline-discovery';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
 describe('pipeline discovery', () => {

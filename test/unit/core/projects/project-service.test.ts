@@ -57,6 +57,14 @@ describe('ProjectService', () => {
     expect(await service().list()).toMatchObject([{ uuid, name: 'after' }]);
   });
 
+  it("finds a project's folder after a rename", async () => {
+    const { uuid, path: folder } = await service().create('old-name');
+    const s = service();
+    expect(await s.folder(uuid)).toBe(folder);
+    await fs.rename(folder, path.join(path.dirname(folder), 'new-name'));
+    expect(await s.folder(uuid)).toBe(path.join(path.dirname(folder), 'new-name'));
+  });
+
   it('discovers folders made by hand, ignoring names outside the rule', async () => {
     await fs.mkdir(path.join(workspacePath(), 'projects', 'by-hand'), { recursive: true });
     await fs.mkdir(path.join(workspacePath(), 'projects', 'bad name'));
