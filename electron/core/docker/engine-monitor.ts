@@ -1,4 +1,3 @@
-import type Docker from 'dockerode';
 import type { EngineStatus } from '../../contract';
 import type { Disposable } from '../app-error';
 import { createDockerClient, describeDockerHost, type DockerClientResult } from './docker-client';
@@ -15,11 +14,6 @@ export class EngineMonitor implements Disposable {
     private readonly onChange: (status: EngineStatus) => void,
     private readonly pollMs = 10_000,
   ) {}
-
-  /** The Docker client, or undefined when none can be made (a malformed DOCKER_HOST). */
-  async docker(): Promise<Docker | undefined> {
-    return (await this.dockerClient()).docker;
-  }
 
   private dockerClient(): Promise<DockerClientResult> {
     return (this.client ??= createDockerClient());
