@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EngineStatus, ProjectId } from './schemas';
+import { Session } from './session-schemas';
 
 /** Every event the main process pushes to its callers. */
 export const events = {
@@ -8,6 +9,8 @@ export const events = {
   'projects.changed': z.object({}),
   /** Files under a watched project changed; `paths` are relative folders whose listing changed. */
   'project.filesChanged': z.object({ projectId: ProjectId, paths: z.array(z.string()) }),
+  /** A session changed state, or one of its services did. */
+  'sessions.changed': Session,
 } as const;
 
 export type Events = typeof events;

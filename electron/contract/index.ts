@@ -1,6 +1,7 @@
 export * from './schemas';
 export * from './pipeline-schemas';
 export * from './variable-schemas';
+export * from './session-schemas';
 export * from './requests';
 export * from './events';
 export * from './envelope';

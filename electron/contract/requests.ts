@@ -14,6 +14,7 @@ import {
 } from './schemas';
 
 import { pipelineRequests } from './pipeline-requests';
+import { sessionRequests } from './session-requests';
 import { variableRequests } from './variable-requests';
 import { inProject, none, ok } from './request-helpers';
 
@@ -58,6 +59,7 @@ export const requests = {
   'pipelines.list': { input: inProject, output: z.array(PipelineSummary) },
   ...pipelineRequests,
   ...variableRequests,
+  ...sessionRequests,
   'environments.list': { input: inProject, output: z.array(EnvironmentSummary) },
 } as const;
 

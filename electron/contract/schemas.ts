@@ -79,6 +79,8 @@ export const Theme = z.enum(['system', 'light', 'dark']);
 export const AppSettings = z.object({
   workspace: z.string().min(1),
   theme: Theme,
+  /** Leave sessions running when the app quits (they are re-adopted at the next start). */
+  keepSessionsRunning: z.boolean(),
 });
 export type AppSettings = z.infer<typeof AppSettings>;
 

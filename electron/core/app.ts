@@ -7,6 +7,9 @@ import { ProjectRegistry } from './projects/project-registry';
 import { projectHandlers } from './projects/project-handlers';
 import { ProjectService } from './projects/project-service';
 import { FolderWatcher } from './projects/project-watcher';
+import { sessionHandlers } from './sessions/session-handlers';
+import { SessionManager } from './sessions/session-manager';
+import { SessionRecovery } from './sessions/session-recovery';
 import type { Settings } from './settings/settings';
 import { openSecretStore } from './variables/open-secret-store';
 import type { SecretCipher } from './variables/secret-store';
@@ -31,18 +34,39 @@ export class OrchestApp {
   readonly projects: ProjectService;
   readonly pipelines: PipelineService;
   readonly variables: VariableService;
+  readonly sessions: SessionManager;
+  private readonly recovery: SessionRecovery;
   private readonly workspace: Workspace;
   private workspaceWatcher: FolderWatcher | undefined;
 
   constructor(private readonly options: AppOptions) {
     const { settings } = options;
     this.workspace = new Workspace(() => settings.get().workspace);
-    this.engine = new EngineMonitor((status) => this.bridge.broadcast('engine.status', status));
+    this.engine = new EngineMonitor((status) => {
+      this.bridge.broadcast('engine.status', status);
+      if (status.reachable) void this.recovery.attach();
+      else this.recovery.detach();
+    });
     this.projects = new ProjectService(this.workspace, new ProjectRegistry(options.home), () =>
       this.bridge.broadcast('projects.changed', {}),
     );
     this.pipelines = new PipelineService((projectId) => this.projects.folder(projectId));
     this.variables = new VariableService(openSecretStore(options.home, options.cipher));
+    this.sessions = new SessionManager({
+      docker: () => this.engine.docker(),
+      sources: {
+        projectFolder: (projectId) => this.projects.folder(projectId),
+        pipeline: (projectId, relative) => this.pipelines.get(projectId, relative),
+        variables: (projectId, pipelineUuid) => this.variables.effective(projectId, pipelineUuid),
+        dataDir: () => this.workspace.dataPath,
+      },
+      pipelineUuid: (projectId, relative) => this.pipelines.uuidOf(projectId, relative),
+      onChange: (session) => this.bridge.broadcast('sessions.changed', session),
+    });
+    this.recovery = new SessionRecovery(this.sessions, () => this.engine.docker(), (projectId, pipelineUuid) =>
+      this.pipelines.pathOf(projectId, pipelineUuid).catch(() => undefined),
+      (error) => console.error(`Could not take back the running sessions: ${error instanceof Error ? error.message : String(error)}`),
+    );
     this.bridge = new BridgeServer(this.handlers());
   }
 
@@ -67,9 +91,16 @@ export class OrchestApp {
         }
         return next;
       },
-      ...projectHandlers(this.projects, (projectId) => this.variables.forget(projectId)),
+      ...projectHandlers(this.projects, async (projectId) => {
+        await this.sessions.stopWhere((s) => s.projectId === projectId);
+        await this.variables.forget(projectId);
+      }),
       ...variableHandlers(this.variables, this.projects, this.pipelines),
-      ...pipelineHandlers(this.pipelines, (projectId, uuid) => this.variables.forget(projectId, uuid)),
+      ...pipelineHandlers(this.pipelines, async (projectId, uuid) => {
+        await this.sessions.stopWhere((s) => s.projectId === projectId && s.pipelineUuid === uuid);
+        await this.variables.forget(projectId, uuid);
+      }),
+      ...sessionHandlers(this.sessions),
     };
   }
 
@@ -86,8 +117,11 @@ export class OrchestApp {
     );
   }
 
+  /** Stops the sessions, unless the setting keeps them running for the next start to take back. */
   async dispose(): Promise<void> {
     this.engine.dispose();
+    this.recovery.dispose();
+    await this.sessions.shutdown(!this.options.settings.get().keepSessionsRunning);
     await this.workspaceWatcher?.dispose();
     await this.bridge.dispose();
   }

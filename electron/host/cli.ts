@@ -1,11 +1,11 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { fileURLToPath } from 'node:url';
-import { BridgeRequestError, type BridgeClient } from '../contract';
-import { CliError, connect, locateHost } from './cli-connection';
+import { BridgeRequestError } from '../contract';
+import { clientCommand, findPipelinePath, findProject, withClient, type ClientOptions } from './cli-client';
+import { CliError } from './cli-connection';
+import { addSessionCommands } from './cli-sessions';
 import { formatTable } from './format-table';
 import { APP_VERSION } from './version';
-
-type ClientOptions = { json?: boolean; url?: string };
 
 const program = new Command('orchest-desktop')
   .description("Orchest's projects, pipelines and services on your own Docker engine")
@@ -21,42 +21,6 @@ program
     const { serve } = await import('./serve');
     await serve({ ...options, rendererDir: fileURLToPath(new URL('../renderer/', import.meta.url)) });
   });
-
-/** A subcommand that talks to a running host; prints JSON with --json, a readable form otherwise. */
-function clientCommand(parent: Command, name: string, description: string) {
-  return parent
-    .command(name)
-    .description(description)
-    .option('--json', 'print one JSON document')
-    .option('--url <url>', 'the host to talk to (default: $ORCHEST_DESKTOP_URL or the running app)');
-}
-
-async function withClient<T>(options: ClientOptions, work: (client: BridgeClient) => Promise<T>, show: (value: T) => string) {
-  const client = await connect(locateHost(options.url));
-  try {
-    const value = await work(client);
-    console.log(options.json ? JSON.stringify(value, null, 2) : show(value));
-  } finally {
-    client.close();
-  }
-}
-
-async function findProject(client: BridgeClient, nameOrId: string) {
-  const projects = await client.request('projects.list', {});
-  const project = projects.find((p) => p.name === nameOrId || p.uuid === nameOrId);
-  if (!project) throw new CliError(`No project named '${nameOrId}' (see \`orchest-desktop projects list\`)`);
-  return project;
-}
-
-async function findPipelinePath(client: BridgeClient, projectId: string, ref: string): Promise<string> {
-  const list = await client.request('pipelines.list', { projectId });
-  const byPathOrUuid = list.find((p) => p.path === ref || p.uuid === ref);
-  if (byPathOrUuid) return byPathOrUuid.path;
-  const byName = list.filter((p) => p.name === ref);
-  if (byName.length === 1) return byName[0]!.path;
-  if (byName.length > 1) throw new CliError(`${byName.length} pipelines are named '${ref}'; give the path instead`);
-  throw new CliError(`No pipeline '${ref}' in this project (see \`orchest-desktop pipelines list\`)`);
-}
 
 const projects = program.command('projects').description('list and create projects');
 clientCommand(projects, 'list', 'list the projects of the workspace').action((options: ClientOptions) =>
@@ -150,6 +114,8 @@ clientCommand(program, 'status', 'the Docker engine and the workspace').action((
       ].join('\n'),
   ),
 );
+
+addSessionCommands(program);
 
 function parsePort(value: string): number {
   const port = Number(value);

@@ -28,7 +28,7 @@ if (!singleInstance(() => mainWindow && focusWindow(mainWindow))) {
   });
   app.on('will-quit', (event) => {
     if (stopped || !services) return;
-    // Containers' log streams, watchers and the CLI endpoint are closed before the process ends.
+    // Sessions are stopped (unless the setting keeps them), watchers and the CLI endpoint closed, before the process ends.
     event.preventDefault();
     const running = services;
     services = undefined;

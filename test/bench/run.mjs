@@ -1,5 +1,5 @@
 // `npm run bench`: the renderer's gzipped bundle size and the host's cold start to the first rendered
-// project list in Chromium, each beside a baseline measured in the same run.
+// project list in Chromium, and sessions beside docker-compose, each beside a baseline measured in the same run.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -113,3 +113,6 @@ try {
   await browser.close();
   await fs.rm(dir, { recursive: true, force: true });
 }
+
+const { benchSessions } = await import('./sessions-bench.mjs');
+await benchSessions(repo);

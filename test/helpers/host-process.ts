@@ -20,9 +20,12 @@ export interface HostProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts the built host (`orchest-desktop serve`) in its own temp home and workspace. */
-export async function startHostProcess(options: { env?: NodeJS.ProcessEnv } = {}): Promise<HostProcess> {
-  const { dir, cleanup } = await makeTempDir('od-host-');
+/**
+ * Starts the built host (`orchest-desktop serve`) in its own temp home and workspace, or in `dir`'s
+ * (which the caller then removes), so that a second host can take over from one that was killed.
+ */
+export async function startHostProcess(options: { env?: NodeJS.ProcessEnv; dir?: string } = {}): Promise<HostProcess> {
+  const { dir, cleanup } = options.dir ? { dir: options.dir, cleanup: async () => undefined } : await makeTempDir('od-host-');
   const home = path.join(dir, 'home');
   const workspace = path.join(dir, 'workspace');
   const child = spawn(process.execPath, [CLI, 'serve', '--no-open', '--port', '0', '--workspace', workspace], {

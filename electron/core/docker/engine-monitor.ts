@@ -1,5 +1,6 @@
 import type { EngineStatus } from '../../contract';
-import type { Disposable } from '../app-error';
+import type Docker from 'dockerode';
+import { AppError, type Disposable } from '../app-error';
 import { createDockerClient, describeDockerHost, type DockerClientResult } from './docker-client';
 
 const CHECK_TIMEOUT_MS = 5_000;
@@ -23,6 +24,17 @@ export class EngineMonitor implements Disposable {
     if (this.timer) return;
     const tick = () => void this.check().finally(() => (this.timer = setTimeout(tick, this.pollMs).unref()));
     tick();
+  }
+
+  /** The engine's client; when the engine is not known to answer, it is asked again first. */
+  async docker(): Promise<Docker> {
+    const status = await this.status(this.current?.reachable !== true);
+    const client = await this.dockerClient();
+    const reason = status.reachable ? client.error : status.reason;
+    if (reason !== undefined || !client.docker) {
+      throw new AppError('DOCKER_UNAVAILABLE', `The Docker engine does not answer at ${status.host} (${reason}); start it and try again`);
+    }
+    return client.docker;
   }
 
   async status(refresh = false): Promise<EngineStatus> {

@@ -6,4 +6,6 @@ export const LABELS = {
   pipeline: `${LABEL_PREFIX}.pipeline`,
   session: `${LABEL_PREFIX}.session`,
   service: `${LABEL_PREFIX}.service`,
+  /** On a session's network: the services the session was started with, comma-separated. */
+  services: `${LABEL_PREFIX}.services`,
 } as const;

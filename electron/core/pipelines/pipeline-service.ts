@@ -43,6 +43,18 @@ export class PipelineService {
     return document(relative, read);
   }
 
+  /** The uuid written in the pipeline file. */
+  async uuidOf(projectId: string, relative: string): Promise<string> {
+    const uuid = (await this.read(projectId, relative)).json.uuid;
+    if (typeof uuid !== 'string') throw new AppError('PIPELINE_INVALID', `${relative} has no uuid`);
+    return uuid;
+  }
+
+  /** The path of the pipeline with this uuid, if the project has one. */
+  async pathOf(projectId: string, uuid: string): Promise<string | undefined> {
+    return (await this.list(projectId)).find((p) => p.uuid === uuid)?.path;
+  }
+
   create(projectId: string, relative: string, name: string): Promise<PipelineSummary> {
     return this.queue.run(async () => {
       const dir = await this.projectFolder(projectId);

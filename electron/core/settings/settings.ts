@@ -14,7 +14,7 @@ export interface JsonStore {
 }
 
 export function defaultSettings(): AppSettings {
-  return { workspace: path.join(os.homedir(), 'orchest-desktop'), theme: 'system' };
+  return { workspace: path.join(os.homedir(), 'orchest-desktop'), theme: 'system', keepSessionsRunning: false };
 }
 
 /** Keeps settings in a conf-like store, validated with the contract's schema on the way in and out. */

@@ -13,8 +13,12 @@ describe('settings through conf', () => {
 
   it('starts from the defaults and persists updates on disk', () => {
     expect(createConfSettings(home).get()).toEqual(defaultSettings());
-    createConfSettings(home).update({ theme: 'dark', workspace: 'relative/ws' });
-    expect(createConfSettings(home).get()).toEqual({ theme: 'dark', workspace: path.resolve('relative/ws') });
+    createConfSettings(home).update({ theme: 'dark', workspace: 'relative/ws', keepSessionsRunning: true });
+    expect(createConfSettings(home).get()).toEqual({
+      theme: 'dark',
+      workspace: path.resolve('relative/ws'),
+      keepSessionsRunning: true,
+    });
   });
 
   it('refuses a value outside the schema and keeps the old one', () => {

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { PipelinePath } from './pipeline-schemas';
+import { inProject } from './request-helpers';
+import { Session } from './session-schemas';
+
+const onePipeline = inProject.extend({ path: PipelinePath });
+/** `wait`: answer once the session is RUNNING or FAILED (start) or STOPPED (stop), not when it begins. */
+const change = onePipeline.extend({ wait: z.boolean().optional() });
+
+export const sessionRequests = {
+  /** Every session the app knows, one per (project, pipeline) that is not STOPPED. */
+  'sessions.list': { input: z.object({}).strict(), output: z.array(Session) },
+  /** The pipeline's session; STOPPED with no services when it has none. */
+  'sessions.get': { input: onePipeline, output: Session },
+  /** Starts the session with the services on disk now; a session that exists is returned as it is. */
+  'sessions.start': { input: change, output: Session },
+  'sessions.stop': { input: change, output: Session },
+  /** Stops the session and starts it again with the services on disk now. */
+  'sessions.restart': { input: change, output: Session },
+} as const;

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { PipelinePath } from './pipeline-schemas';
+import { ProjectId } from './schemas';
+
+/** Orchest's session states, plus STOPPED (no session) and FAILED (a start that was rolled back). */
+export const SessionStatus = z.enum(['LAUNCHING', 'RUNNING', 'STOPPING', 'STOPPED', 'FAILED']);
+export type SessionStatus = z.infer<typeof SessionStatus>;
+
+/** What one service's container is doing. */
+export const ServiceState = z.enum(['pending', 'pulling', 'starting', 'running', 'exited', 'failed', 'stopping']);
+export type ServiceState = z.infer<typeof ServiceState>;
+
+export const ServicePort = z.object({
+  port: z.number().int(),
+  /** The port published on 127.0.0.1; null until the container runs. */
+  hostPort: z.number().int().nullable(),
+  /** Whether the port accepts TCP connections (checked while the session runs). */
+  listening: z.boolean(),
+});
+export type ServicePort = z.infer<typeof ServicePort>;
+
+export const SessionService = z.object({
+  name: z.string(),
+  containerName: z.string(),
+  internalHostname: z.string(),
+  image: z.string(),
+  state: ServiceState,
+  /** Exit code of a container that stopped on its own. */
+  exitCode: z.number().int().optional(),
+  /** Progress (a pull) or what went wrong, in words. */
+  message: z.string().optional(),
+  ports: z.array(ServicePort),
+});
+export type SessionService = z.infer<typeof SessionService>;
+
+export const Session = z.object({
+  projectId: ProjectId,
+  pipelineUuid: z.string(),
+  pipelinePath: PipelinePath,
+  sessionUuid: z.string(),
+  status: SessionStatus,
+  /** Why the session FAILED, and which service failed when one did. */
+  error: z.object({ message: z.string(), service: z.string().optional() }).optional(),
+  services: z.array(SessionService),
+});
+export type Session = z.infer<typeof Session>;

@@ -1,0 +1,53 @@
+import type Docker from 'dockerode';
+import type { Disposable } from '../app-error';
+import { LABELS } from './labels';
+
+export interface ContainerEvent {
+  action: 'die' | 'start';
+  containerName: string;
+  labels: Record<string, string>;
+  exitCode: number | undefined;
+}
+
+interface EngineEvent {
+  Action?: string;
+  Actor?: { Attributes?: Record<string, string> };
+}
+
+/** Follows the engine's start and die events of the app's containers until disposed or the engine goes. */
+export async function watchContainerEvents(
+  docker: Docker,
+  onEvent: (event: ContainerEvent) => void,
+  onEnd: () => void,
+): Promise<Disposable> {
+  const stream = (await docker.getEvents({
+    filters: { type: ['container'], event: ['die', 'start'], label: [`${LABELS.managed}=true`] },
+  })) as NodeJS.ReadableStream & { destroy(): void };
+  let buffered = '';
+  stream.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('utf8');
+    let newline: number;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, newline).trim();
+      buffered = buffered.slice(newline + 1);
+      if (line) emit(JSON.parse(line) as EngineEvent, onEvent);
+    }
+  });
+  let disposed = false;
+  stream.on('end', () => disposed || onEnd());
+  stream.on('error', () => disposed || onEnd());
+  return {
+    dispose: () => {
+      disposed = true;
+      stream.destroy();
+    },
+  };
+}
+
+function emit(event: EngineEvent, onEvent: (event: ContainerEvent) => void): void {
+  const attributes = event.Actor?.Attributes ?? {};
+  if (event.Action !== 'die' && event.Action !== 'start') return;
+  const exitCode = attributes.exitCode === undefined ? undefined : Number(attributes.exitCode);
+  const { name = '', exitCode: _exit, image: _image, ...labels } = attributes;
+  onEvent({ action: event.Action, containerName: name, labels, exitCode });
+}

@@ -1,0 +1,99 @@
+import type Docker from 'dockerode';
+import type { SessionService } from '../../contract';
+import { AppError } from '../app-error';
+import { createContainer, publishedPorts, removeContainersByLabel } from '../docker/containers';
+import { dockerErrorText, dockerStatusCode } from '../docker/docker-error';
+import { ensureImage } from '../docker/images';
+import { LABELS } from '../docker/labels';
+import { createNetwork, removeNetworksByLabel } from '../docker/networks';
+import type { PreparedSession } from './session-input';
+import type { ContainerPlan } from './session-plan';
+import { appendServiceLog, beginServiceLog, serviceLogPath } from './service-log-file';
+
+export type ServicePatch = Partial<Pick<SessionService, 'state' | 'message' | 'ports' | 'exitCode'>>;
+export type ReportService = (service: string, patch: ServicePatch) => void;
+
+export class ServiceStartError extends Error {
+  constructor(
+    readonly service: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Carries out a session plan: its network, then every service at once (pulling each missing image
+ * once). Throws ServiceStartError for the first service that failed, after removing everything the
+ * session had made.
+ */
+export async function launchSession(docker: Docker, prepared: PreparedSession, report: ReportService): Promise<void> {
+  const { plan } = prepared;
+  await removeSessionResources(docker, plan.sessionUuid, 0); // what a crash may have left under this session
+  const services = plan.containers.map((c) => c.service).join(',');
+  try {
+    await createNetwork(docker, plan.network.name, { ...plan.network.labels, [LABELS.services]: services });
+  } catch (error) {
+    throw new ServiceStartError('', `Could not create the network ${plan.network.name}: ${dockerErrorText(error)}`);
+  }
+  const pulls = new Map<string, Promise<void>>();
+  const pull = (image: string) => {
+    const same = plan.containers.filter((c) => c.image === image).map((c) => c.service);
+    const progress = (message: string) => same.forEach((name) => report(name, { state: 'pulling', message }));
+    if (!pulls.has(image)) pulls.set(image, ensureImage(docker, image, progress));
+    return pulls.get(image)!;
+  };
+  const results = await Promise.allSettled(
+    plan.containers.map((container) => startService(docker, prepared, container, pull, report)),
+  );
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (!failure) return;
+  await removeSessionResources(docker, plan.sessionUuid, 0);
+  throw failure.reason;
+}
+
+async function startService(
+  docker: Docker,
+  prepared: PreparedSession,
+  plan: ContainerPlan,
+  pull: (image: string) => Promise<void>,
+  report: ReportService,
+): Promise<void> {
+  const logFile = serviceLogPath(prepared.projectDir, prepared.pipelineUuid, plan.service);
+  await beginServiceLog(logFile).catch(() => undefined); // an unwritable log must not stop the service
+  try {
+    await pull(plan.image);
+    report(plan.service, { state: 'starting', message: undefined });
+    const container = await createNamed(docker, plan, prepared.plan.network.name);
+    await container.start();
+    const ports = publishedPorts(await container.inspect());
+    report(plan.service, {
+      state: 'running',
+      ports: plan.ports.map((port) => ({ port, hostPort: ports.get(port) ?? null, listening: false })),
+    });
+  } catch (error) {
+    const message = error instanceof AppError ? error.message : dockerErrorText(error);
+    report(plan.service, { state: 'failed', message });
+    await appendServiceLog(logFile, `Orchest Desktop could not start ${plan.service}: ${message}`).catch(() => undefined);
+    throw new ServiceStartError(plan.service, message);
+  }
+}
+
+async function createNamed(docker: Docker, plan: ContainerPlan, network: string): Promise<Docker.Container> {
+  try {
+    return await createContainer(docker, plan, network);
+  } catch (error) {
+    if (dockerStatusCode(error) !== 409) throw error;
+    throw new AppError(
+      'CONFLICT',
+      `a container named ${plan.name} already exists and was not made by Orchest Desktop; remove it (docker rm -f ${plan.name}) and start again`,
+    );
+  }
+}
+
+/** Stops and removes a session's containers (with a grace period, or none) and its network. */
+export async function removeSessionResources(docker: Docker, sessionUuid: string, graceSeconds?: number): Promise<void> {
+  const label = `${LABELS.session}=${sessionUuid}`;
+  await removeContainersByLabel(docker, label, graceSeconds);
+  await removeNetworksByLabel(docker, label);
+}

@@ -1,0 +1,232 @@
+import type Docker from 'dockerode';
+import type { Session } from '../../contract';
+import type { Disposable } from '../app-error';
+import type { ContainerEvent } from '../docker/container-events';
+import { dockerErrorText } from '../docker/docker-error';
+import { LABELS } from '../docker/labels';
+import { SerialQueue } from '../projects/serial-queue';
+import { PortReadiness } from './port-readiness';
+import { sessionUuidOf } from './session-identity';
+import { prepareSession, type SessionSources } from './session-input';
+import { launchSession, removeSessionResources, ServiceStartError, type ServicePatch } from './session-launcher';
+import { launchingSession, snapshot, stoppedSession, type SessionKey } from './session-snapshot';
+
+export interface SessionManagerOptions {
+  /** The engine's client; throws DOCKER_UNAVAILABLE when it does not answer. */
+  docker(): Promise<Docker>;
+  sources: SessionSources;
+  /** The pipeline file's uuid, read from disk. */
+  pipelineUuid(projectId: string, relative: string): Promise<string>;
+  onChange(session: Session): void;
+}
+
+interface SessionRecord {
+  session: Session;
+  /** Settles when the launch has ended, RUNNING or FAILED. */
+  launch?: Promise<void>;
+  /** Settles when the session is gone. */
+  stop?: Promise<void>;
+  readiness?: PortReadiness;
+  /** When the app took the session on (started or adopted it). */
+  since: number;
+}
+
+/**
+ * The interactive sessions: one per (project, pipeline), started, stopped and watched here.
+ * Requests that change a session are taken one at a time; the Docker work runs behind them, so
+ * that a second start finds the first one LAUNCHING and returns it.
+ */
+export class SessionManager implements Disposable {
+  private readonly records = new Map<string, SessionRecord>();
+  private readonly queue = new SerialQueue();
+
+  constructor(private readonly options: SessionManagerOptions) {}
+
+  list(): Session[] {
+    return [...this.records.values()].map((r) => snapshot(r.session));
+  }
+
+  async get(projectId: string, relative: string): Promise<Session> {
+    const key = await this.keyOf(projectId, relative);
+    const record = this.records.get(key.sessionUuid);
+    return record ? snapshot(record.session) : stoppedSession(key);
+  }
+
+  async start(projectId: string, relative: string, wait = false): Promise<Session> {
+    const record = await this.queue.run(() => this.begin(projectId, relative));
+    if (wait) await record.launch;
+    return snapshot(record.session);
+  }
+
+  async stop(projectId: string, relative: string, wait = false): Promise<Session> {
+    const { key, done } = await this.queue.run(() => this.end(projectId, relative));
+    if (wait) await done;
+    const record = this.records.get(key.sessionUuid);
+    return record ? snapshot(record.session) : stoppedSession(key);
+  }
+
+  async restart(projectId: string, relative: string, wait = false): Promise<Session> {
+    await this.stop(projectId, relative, true);
+    return this.start(projectId, relative, wait);
+  }
+
+  private async begin(projectId: string, relative: string): Promise<SessionRecord> {
+    const docker = await this.options.docker();
+    const sessionUuid = (await this.keyOf(projectId, relative)).sessionUuid;
+    await this.records.get(sessionUuid)?.stop;
+    const existing = this.records.get(sessionUuid);
+    if (existing && (existing.session.status === 'LAUNCHING' || existing.session.status === 'RUNNING')) return existing;
+    const prepared = await prepareSession(this.options.sources, docker, projectId, relative);
+    const key = { projectId, pipelineUuid: prepared.pipelineUuid, pipelinePath: relative, sessionUuid: prepared.plan.sessionUuid };
+    const record: SessionRecord = { session: launchingSession(key, prepared), since: Date.now() };
+    this.records.set(key.sessionUuid, record);
+    this.emit(record);
+    record.launch = launchSession(docker, prepared, (service, patch) => this.patchService(record, service, patch)).then(
+      () => this.running(record),
+      (error: unknown) => this.failed(record, error),
+    );
+    return record;
+  }
+
+  private async end(projectId: string, relative: string): Promise<{ key: SessionKey; done: Promise<void> }> {
+    const docker = await this.options.docker();
+    const key = await this.keyOf(projectId, relative);
+    const record = this.records.get(key.sessionUuid);
+    if (record?.stop) return { key, done: record.stop };
+    if (!record) return { key, done: removeSessionResources(docker, key.sessionUuid) }; // leftovers, if any
+    const done = (async () => {
+      await record.launch;
+      this.setStatus(record, 'STOPPING');
+      record.readiness?.dispose();
+      record.session.services.forEach((s) => (s.state = 'stopping'));
+      this.emit(record);
+      try {
+        await removeSessionResources(docker, key.sessionUuid);
+        this.records.delete(key.sessionUuid);
+        this.options.onChange(stoppedSession(record.session));
+      } catch (error) {
+        record.session.error = { message: `Stopping failed: ${dockerErrorText(error)}` };
+        this.setStatus(record, 'FAILED');
+        this.emit(record);
+      } finally {
+        record.stop = undefined;
+      }
+    })();
+    record.stop = done;
+    return { key, done };
+  }
+
+  /** Takes a session found on the engine (see session-adoption) as RUNNING. */
+  adopt(session: Session): void {
+    const existing = this.records.get(session.sessionUuid);
+    if (existing && existing.session.status !== 'RUNNING') return; // being started or stopped here
+    existing?.readiness?.dispose();
+    const record: SessionRecord = { session, since: Date.now() };
+    this.records.set(session.sessionUuid, record);
+    this.watchPorts(record);
+    this.emit(record);
+  }
+
+  /** Drops sessions shown as running whose containers were not on the engine when it was looked at. */
+  forgetMissing(presentSessionUuids: Set<string>, lookedAt: number): void {
+    for (const [uuid, record] of this.records) {
+      if (record.session.status !== 'RUNNING' || record.since > lookedAt || presentSessionUuids.has(uuid)) continue;
+      record.readiness?.dispose();
+      this.records.delete(uuid);
+      this.options.onChange(stoppedSession(record.session));
+    }
+  }
+
+  /** Whether the app is starting or stopping this session, or took it on after `since` (adoption leaves it alone). */
+  busy(sessionUuid: string, since: number): boolean {
+    const record = this.records.get(sessionUuid);
+    if (!record) return false;
+    return record.session.status === 'LAUNCHING' || record.stop !== undefined || record.since >= since;
+  }
+
+  /** A container of a running session died or came back on its own. */
+  containerEvent(event: ContainerEvent): void {
+    const record = this.records.get(event.labels[LABELS.session] ?? '');
+    const service = record?.session.services.find((s) => s.name === event.labels[LABELS.service]);
+    if (!record || !service || record.session.status !== 'RUNNING') return;
+    if (event.action === 'die' && service.state === 'running') {
+      service.state = 'exited';
+      service.exitCode = event.exitCode;
+      service.ports.forEach((p) => (p.listening = false));
+    } else if (event.action === 'start' && service.state === 'exited') {
+      service.state = 'running';
+      delete service.exitCode;
+    } else return;
+    this.emit(record);
+  }
+
+  /** Stops the sessions that match, such as those of a deleted project or pipeline. */
+  async stopWhere(match: (session: Session) => boolean): Promise<void> {
+    const sessions = [...this.records.values()].map((r) => r.session).filter(match);
+    await Promise.allSettled(sessions.map((s) => this.stop(s.projectId, s.pipelinePath, true)));
+  }
+
+  /** Stops every session (on quit), or only lets go of them when they are to keep running. */
+  async shutdown(stopSessions: boolean): Promise<void> {
+    if (stopSessions) await this.stopWhere(() => true);
+    this.dispose();
+  }
+
+  dispose(): void {
+    for (const record of this.records.values()) record.readiness?.dispose();
+  }
+
+  private running(record: SessionRecord): void {
+    if (record.session.status !== 'LAUNCHING') return;
+    this.setStatus(record, 'RUNNING');
+    this.watchPorts(record);
+    this.emit(record);
+  }
+
+  private failed(record: SessionRecord, error: unknown): void {
+    const service = error instanceof ServiceStartError && error.service ? error.service : undefined;
+    const message = error instanceof Error ? error.message : String(error);
+    record.session.error = { message: service ? `${service}: ${message}` : message, ...(service ? { service } : {}) };
+    for (const other of record.session.services) {
+      if (other.state !== 'failed') Object.assign(other, { state: 'exited', message: 'Removed: the session did not start' });
+      other.ports.forEach((p) => Object.assign(p, { hostPort: null, listening: false }));
+    }
+    this.setStatus(record, 'FAILED');
+    this.emit(record);
+  }
+
+  private watchPorts(record: SessionRecord): void {
+    record.readiness = new PortReadiness(() => record.session, () => this.emit(record));
+    record.readiness.start();
+  }
+
+  private patchService(record: SessionRecord, name: string, patch: ServicePatch): void {
+    const service = record.session.services.find((s) => s.name === name);
+    if (!service) return;
+    Object.assign(service, patch);
+    if ('message' in patch && patch.message === undefined) delete service.message;
+    this.emit(record);
+  }
+
+  private setStatus(record: SessionRecord, status: Session['status']): void {
+    record.session.status = status;
+    if (status !== 'FAILED') delete record.session.error;
+  }
+
+  private emit(record: SessionRecord): void {
+    this.options.onChange(snapshot(record.session));
+  }
+
+  /** The session of a pipeline path: the one known under that path, else from the file's uuid. */
+  private async keyOf(projectId: string, relative: string): Promise<SessionKey> {
+    const known = [...this.records.values()].find(
+      (r) => r.session.projectId === projectId && r.session.pipelinePath === relative,
+    );
+    if (known) {
+      const { pipelineUuid, pipelinePath, sessionUuid } = known.session;
+      return { projectId, pipelineUuid, pipelinePath, sessionUuid };
+    }
+    const pipelineUuid = await this.options.pipelineUuid(projectId, relative);
+    return { projectId, pipelineUuid, pipelinePath: relative, sessionUuid: sessionUuidOf(projectId, pipelineUuid) };
+  }
+}

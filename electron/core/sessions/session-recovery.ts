@@ -1,0 +1,86 @@
+import type Docker from 'dockerode';
+import type { Disposable } from '../app-error';
+import { watchContainerEvents } from '../docker/container-events';
+import { listManagedContainers } from '../docker/containers';
+import { LABELS } from '../docker/labels';
+import { decideAdoption } from './session-adoption';
+import { removeSessionResources } from './session-launcher';
+import type { SessionManager } from './session-manager';
+import { adoptedSession } from './session-snapshot';
+
+/** The path of a pipeline in a project by its uuid; undefined when either is gone. */
+export type LocatePipeline = (projectUuid: string, pipelineUuid: string) => Promise<string | undefined>;
+
+/**
+ * Keeps the session manager in step with the engine: whenever the engine (re)appears, sessions that
+ * still run are taken back, leftovers of crashes are removed, and container deaths are followed.
+ */
+export class SessionRecovery implements Disposable {
+  private events: Disposable | undefined;
+  private attaching: Promise<void> | undefined;
+
+  constructor(
+    private readonly manager: SessionManager,
+    private readonly docker: () => Promise<Docker>,
+    private readonly locate: LocatePipeline,
+    private readonly onError: (error: unknown) => void = () => undefined,
+  ) {}
+
+  /** Once the engine answers: recover, then follow events. Safe to call again. */
+  attach(): Promise<void> {
+    if (this.events) return Promise.resolve();
+    return (this.attaching ??= this.connect()
+      .catch(this.onError)
+      .finally(() => (this.attaching = undefined)));
+  }
+
+  detach(): void {
+    this.events?.dispose();
+    this.events = undefined;
+  }
+
+  private async connect(): Promise<void> {
+    const docker = await this.docker();
+    const events = await watchContainerEvents(docker, (event) => this.manager.containerEvent(event), () => this.detach());
+    try {
+      await this.recover(docker);
+    } catch (error) {
+      events.dispose(); // so that the next attach tries again
+      throw error;
+    }
+    this.events = events;
+  }
+
+  async recover(docker: Docker): Promise<void> {
+    const lookedAt = Date.now();
+    const containers = await listManagedContainers(docker);
+    const networks = await docker.listNetworks({ filters: { label: [`${LABELS.managed}=true`] } });
+    const found = containers.map((info) => ({
+      labels: info.Config.Labels ?? {},
+      started: info.State.Running || !info.State.StartedAt.startsWith('0001-'),
+      running: info.State.Running,
+    }));
+    const present = new Set<string>();
+    for (const decision of decideAdoption(found, networks.map((n) => n.Labels ?? {}))) {
+      const { sessionUuid } = decision;
+      if (this.manager.busy(sessionUuid, lookedAt)) {
+        present.add(sessionUuid);
+        continue;
+      }
+      const pipelinePath = decision.kind === 'adopt' ? await this.locate(decision.projectUuid, decision.pipelineUuid) : undefined;
+      if (decision.kind === 'adopt' && pipelinePath) {
+        const own = containers.filter((info) => info.Config.Labels?.[LABELS.session] === sessionUuid);
+        const key = { projectId: decision.projectUuid, pipelineUuid: decision.pipelineUuid, pipelinePath, sessionUuid };
+        this.manager.adopt(adoptedSession(key, own));
+        present.add(sessionUuid);
+      } else {
+        await removeSessionResources(docker, sessionUuid, 0);
+      }
+    }
+    this.manager.forgetMissing(present, lookedAt);
+  }
+
+  dispose(): void {
+    this.detach();
+  }
+}

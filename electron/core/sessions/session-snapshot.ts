@@ -1,0 +1,60 @@
+import type Docker from 'dockerode';
+import type { Session, SessionService } from '../../contract';
+import { publishedPorts } from '../docker/containers';
+import { LABELS } from '../docker/labels';
+import type { PreparedSession } from './session-input';
+
+export interface SessionKey {
+  projectId: string;
+  pipelineUuid: string;
+  pipelinePath: string;
+  sessionUuid: string;
+}
+
+export function stoppedSession(key: SessionKey): Session {
+  return { ...key, status: 'STOPPED', services: [] };
+}
+
+/** A session about to launch: every service pending, no host ports yet. */
+export function launchingSession(key: SessionKey, prepared: PreparedSession): Session {
+  const services = prepared.plan.containers.map(
+    (c): SessionService => ({
+      name: c.service,
+      containerName: c.name,
+      internalHostname: c.name,
+      image: c.image,
+      state: 'pending',
+      ports: c.ports.map((port) => ({ port, hostPort: null, listening: false })),
+    }),
+  );
+  return { ...key, status: 'LAUNCHING', services };
+}
+
+/** A session found running on the engine when the app started. */
+export function adoptedSession(key: SessionKey, containers: Docker.ContainerInspectInfo[]): Session {
+  const services = containers
+    .map((info): SessionService => {
+      const name = info.Config.Labels[LABELS.service] ?? info.Name.replace(/^\//, '');
+      const published = publishedPorts(info);
+      const running = info.State.Running;
+      return {
+        name,
+        containerName: info.Name.replace(/^\//, ''),
+        internalHostname: info.Name.replace(/^\//, ''),
+        image: info.Config.Image,
+        state: running ? 'running' : 'exited',
+        ...(running ? {} : { exitCode: info.State.ExitCode }),
+        ports: Object.keys(info.Config.ExposedPorts ?? {})
+          .map((key) => Number.parseInt(key, 10))
+          .sort((a, b) => a - b)
+          .map((port) => ({ port, hostPort: published.get(port) ?? null, listening: false })),
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return { ...key, status: 'RUNNING', services };
+}
+
+/** A deep copy, so that callers never hold the manager's live state. */
+export function snapshot(session: Session): Session {
+  return structuredClone(session);
+}

@@ -1,0 +1,79 @@
+import type { Command } from 'commander';
+import type { Session, SessionService } from '../contract';
+import { clientCommand, findPipelinePath, findProject, withClient, type ClientOptions } from './cli-client';
+import { formatTable } from './format-table';
+
+type Change = 'sessions.start' | 'sessions.stop' | 'sessions.restart';
+
+const ACTIONS: { name: string; request: Change | 'sessions.get'; description: string }[] = [
+  { name: 'start', request: 'sessions.start', description: 'start the session and wait until it runs (exit 1 when it fails)' },
+  { name: 'stop', request: 'sessions.stop', description: 'stop the session and remove its containers and network' },
+  { name: 'restart', request: 'sessions.restart', description: 'stop the session and start it with the services on disk now' },
+  { name: 'status', request: 'sessions.get', description: 'the session and each service: state, hostname, ports' },
+];
+
+/** `session start|stop|restart|status PROJECT PIPELINE [--json]`. */
+export function addSessionCommands(program: Command): void {
+  const session = program.command('session').description("a pipeline's interactive session and its services");
+  for (const action of ACTIONS) {
+    clientCommand(session, action.name, action.description)
+      .argument('<project>', "the project's name")
+      .argument('<pipeline>', 'the file path in the project (main.orchest), its uuid, or its name when unique')
+      .action(async (projectName: string, pipelineRef: string, options: ClientOptions) => {
+        let failure: string | undefined;
+        await withClient(
+          options,
+          async (client) => {
+            const project = await findProject(client, projectName);
+            const path = await findPipelinePath(client, project.uuid, pipelineRef);
+            const input = { projectId: project.uuid, path };
+            const result = await (action.request === 'sessions.get'
+              ? client.request('sessions.get', input)
+              : client.request(action.request, { ...input, wait: true }));
+            if (action.request !== 'sessions.get' && result.status === 'FAILED') failure = result.error?.message ?? 'it failed';
+            return sessionReport(result);
+          },
+          formatSession,
+        );
+        if (failure === undefined) return;
+        console.error(`orchest-desktop: the session did not start: ${failure}`);
+        process.exitCode = 1;
+      });
+  }
+}
+
+/** The JSON of `session status --json` (DESIGN.md's CLI contract). */
+function sessionReport(session: Session) {
+  return {
+    status: session.status.toLowerCase(),
+    sessionUuid: session.sessionUuid,
+    ...(session.error ? { error: session.error } : {}),
+    services: session.services.map((service) => ({
+      name: service.name,
+      state: service.state,
+      ...(service.exitCode !== undefined ? { exitCode: service.exitCode } : {}),
+      ...(service.message ? { message: service.message } : {}),
+      containerName: service.containerName,
+      internalHostname: service.internalHostname,
+      image: service.image,
+      ports: service.ports.map(({ port, hostPort, listening }) => ({ port, hostPort, listening })),
+    })),
+  };
+}
+
+function formatSession(report: ReturnType<typeof sessionReport>): string {
+  const head = `Session ${report.status}${report.error ? `: ${report.error.message}` : ''}`;
+  if (report.services.length === 0) return head;
+  const rows = report.services.map((s) => [s.name, stateText(s), s.internalHostname, portsText(s.ports), s.message ?? '']);
+  return `${head}\n${formatTable(['SERVICE', 'STATE', 'HOSTNAME', 'PORTS', 'NOTE'], rows)}`;
+}
+
+function stateText(service: Pick<SessionService, 'state' | 'exitCode'>): string {
+  return service.exitCode === undefined ? service.state : `${service.state} (${service.exitCode})`;
+}
+
+function portsText(ports: SessionService['ports']): string {
+  return ports
+    .map((p) => (p.hostPort === null ? `${p.port}` : `${p.port}->127.0.0.1:${p.hostPort}${p.listening ? '' : ' (not listening yet)'}`))
+    .join(', ');
+}

@@ -1,0 +1,25 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const exec = promisify(execFile);
+
+/** Made from Debian's busybox-static: a shell, nc, wget and httpd; starts in well under a second. */
+export const BUSYBOX_IMAGE = 'orchest-desktop-test/busybox:1';
+/** Debian bookworm with redis-server, python3 and python3-websockets. */
+export const DEBIAN_IMAGE = 'orchest-desktop-test/debian:1';
+
+const IMAGES = { busybox: BUSYBOX_IMAGE, debian: DEBIAN_IMAGE } as const;
+const SCRIPTS = path.resolve(import.meta.dirname, '../images');
+/** One build at a time across test processes: the scripts skip a tag that exists. */
+const LOCK = '/tmp/orchest-desktop-test-images.lock';
+
+/** The image's tag, made on this engine the first time it is asked for (no registry is needed). */
+export async function ensureTestImage(kind: keyof typeof IMAGES): Promise<string> {
+  const tag = IMAGES[kind];
+  const present = await exec('docker', ['image', 'inspect', tag]).then(() => true, () => false);
+  if (!present) {
+    await exec('flock', [LOCK, 'bash', path.join(SCRIPTS, `make-${kind}.sh`)], { maxBuffer: 16 * 1024 * 1024 });
+  }
+  return tag;
+}

@@ -1,0 +1,166 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BridgeClient, Session } from '../../electron/contract';
+import { LABELS } from '../../electron/core/docker/labels';
+import { CLI, startHostProcess, type HostProcess } from '../helpers/host-process';
+import { requireDocker } from '../helpers/require-docker';
+import { docker, idleService, labelledResources, removeLabelled } from '../helpers/session-app';
+import { makeTempDir } from '../helpers/temp-dir';
+import { ensureTestImage } from '../helpers/test-images';
+
+const exec = promisify(execFile);
+
+async function cli(args: string[], host: HostProcess) {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [CLI, ...args], {
+      env: { ...process.env, ORCHEST_DESKTOP_URL: '', ORCHEST_DESKTOP_HOME: host.home },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+async function sessionOf(client: BridgeClient, projectId: string, until: (s: Session) => boolean): Promise<Session> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const session = await client.request('sessions.get', { projectId, path: 'main.orchest' });
+    if (until(session) || Date.now() > deadline) return session;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('sessions across a crash of the app, through the CLI', () => {
+  let busybox: string;
+  let dir: { dir: string; cleanup: () => Promise<void> };
+  let host: HostProcess | undefined;
+  let projectId = '';
+
+  beforeAll(async () => {
+    await requireDocker();
+    busybox = await ensureTestImage('busybox');
+    dir = await makeTempDir('od-recovery-');
+  }, 600_000);
+
+  afterAll(async () => {
+    await host?.stop();
+    if (projectId) await removeLabelled(projectId);
+    await dir?.cleanup();
+  });
+
+  it('starts a session from the CLI and reports it as JSON', async () => {
+    host = await startHostProcess({ dir: dir.dir });
+    const client = await host.connect();
+    projectId = (await client.request('projects.create', { name: 'recovery' })).uuid;
+    const { revision } = await client.request('pipelines.get', { projectId, path: 'main.orchest' });
+    await client.request('pipelines.saveServices', {
+      projectId,
+      path: 'main.orchest',
+      revision,
+      services: { web: idleService('web', busybox, { ports: [8000, 8001] }), worker: idleService('worker', busybox) },
+    });
+    client.close();
+
+    const started = await cli(['session', 'start', 'recovery', 'main.orchest', '--json'], host);
+    expect(started.stderr).toBe('');
+    expect(started.code).toBe(0);
+    const report = JSON.parse(started.stdout);
+    expect(report).toMatchObject({ status: 'running', sessionUuid: expect.stringMatching(/^.{36}$/) });
+    expect(report.services).toEqual([
+      {
+        name: 'web',
+        state: 'running',
+        containerName: `web-${report.sessionUuid}`,
+        internalHostname: `web-${report.sessionUuid}`,
+        image: busybox,
+        ports: [
+          { port: 8000, hostPort: expect.any(Number), listening: false },
+          { port: 8001, hostPort: expect.any(Number), listening: false },
+        ],
+      },
+      expect.objectContaining({ name: 'worker', state: 'running' }),
+    ]);
+    const text = await cli(['session', 'status', 'recovery', 'Main'], host);
+    expect(text.stdout).toMatch(/^Session running\nSERVICE\s+STATE\s+HOSTNAME\s+PORTS/);
+  });
+
+  it('takes a running session back after kill -9, and removes what a crash left half-made', async () => {
+    const client = await host!.connect();
+    const before = await client.request('sessions.get', { projectId, path: 'main.orchest' });
+    client.close();
+    host!.child.kill('SIGKILL');
+    await new Promise((resolve) => host!.child.once('exit', resolve));
+
+    // What a crash in the middle of a start leaves: a network and a container that never ran.
+    const leftover = `${projectId.slice(0, 18)}leftover-00000000`;
+    const labels = [`${LABELS.managed}=true`, `${LABELS.project}=${projectId}`, `${LABELS.session}=${leftover}`];
+    await docker('network', 'create', ...labels.flatMap((l) => ['--label', l]), `orchest-session-${leftover}`);
+    await docker('create', ...labels.flatMap((l) => ['--label', l]), '--name', `half-${leftover}`, busybox, 'true');
+
+    host = await startHostProcess({ dir: dir.dir });
+    const again = await host.connect();
+    const after = await sessionOf(again, projectId, (s) => s.status === 'RUNNING');
+    expect(after.status).toBe('RUNNING');
+    expect(after.services.map((s) => [s.name, s.state, s.ports.map((p) => p.hostPort)])).toEqual(
+      before.services.map((s) => [s.name, 'running', s.ports.map((p) => p.hostPort)]),
+    );
+    const resources = await labelledResources(projectId);
+    expect(resources.containers.sort()).toEqual(before.services.map((s) => s.containerName).sort());
+    expect(resources.networks).toEqual([`orchest-session-${before.sessionUuid}`]);
+    again.close();
+
+    const stopped = await cli(['session', 'stop', 'recovery', 'main.orchest', '--json'], host);
+    expect(stopped.code).toBe(0);
+    expect(JSON.parse(stopped.stdout)).toMatchObject({ status: 'stopped', services: [] });
+    expect(await labelledResources(projectId)).toEqual({ containers: [], networks: [] });
+  });
+
+  it('exits 1 with the reason when the session fails to start', async () => {
+    const client = await host!.connect();
+    const { revision } = await client.request('pipelines.get', { projectId, path: 'main.orchest' });
+    await client.request('pipelines.saveServices', {
+      projectId,
+      path: 'main.orchest',
+      revision,
+      services: { web: idleService('web', '127.0.0.1:9/orchest-desktop-test/absent:1') },
+    });
+    client.close();
+    const started = await cli(['session', 'start', 'recovery', 'main.orchest'], host!);
+    expect(started.code).toBe(1);
+    expect(started.stderr).toMatch(/^orchest-desktop: the session did not start: web: image .* could not be pulled: .+\n$/);
+    expect(started.stdout).toMatch(/^Session failed: web: image '127.0.0.1:9\/orchest-desktop-test\/absent:1' is not on this machine/);
+    expect(await labelledResources(projectId)).toEqual({ containers: [], networks: [] });
+  });
+
+  it('stops its sessions when it quits, unless told to keep them running', async () => {
+    const client = await host!.connect();
+    const { revision } = await client.request('pipelines.get', { projectId, path: 'main.orchest' });
+    await client.request('pipelines.saveServices', {
+      projectId,
+      path: 'main.orchest',
+      revision,
+      services: { web: idleService('web', busybox) },
+    });
+    await client.request('sessions.start', { projectId, path: 'main.orchest', wait: true });
+    client.close();
+    await host!.stop();
+    expect(await labelledResources(projectId)).toEqual({ containers: [], networks: [] });
+
+    host = await startHostProcess({ dir: dir.dir });
+    const keeping = await host.connect();
+    await keeping.request('settings.update', { keepSessionsRunning: true });
+    const kept = await keeping.request('sessions.start', { projectId, path: 'main.orchest', wait: true });
+    keeping.close();
+    await host.stop();
+    expect((await labelledResources(projectId)).containers).toEqual([kept.services[0]!.containerName]);
+
+    host = await startHostProcess({ dir: dir.dir });
+    const back = await host.connect();
+    expect((await sessionOf(back, projectId, (s) => s.status === 'RUNNING')).status).toBe('RUNNING');
+    await back.request('sessions.stop', { projectId, path: 'main.orchest', wait: true });
+    back.close();
+    expect(await labelledResources(projectId)).toEqual({ containers: [], networks: [] });
+  });
+});
