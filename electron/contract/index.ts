@@ -2,6 +2,7 @@ export * from './schemas';
 export * from './pipeline-schemas';
 export * from './variable-schemas';
 export * from './session-schemas';
+export * from './proxy-requests';
 export * from './requests';
 export * from './events';
 export * from './envelope';

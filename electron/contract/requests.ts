@@ -14,6 +14,7 @@ import {
 } from './schemas';
 
 import { pipelineRequests } from './pipeline-requests';
+import { proxyRequests } from './proxy-requests';
 import { sessionRequests } from './session-requests';
 import { variableRequests } from './variable-requests';
 import { inProject, none, ok } from './request-helpers';
@@ -60,6 +61,7 @@ export const requests = {
   ...pipelineRequests,
   ...variableRequests,
   ...sessionRequests,
+  ...proxyRequests,
   'environments.list': { input: inProject, output: z.array(EnvironmentSummary) },
 } as const;
 

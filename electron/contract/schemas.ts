@@ -81,6 +81,8 @@ export const AppSettings = z.object({
   theme: Theme,
   /** Leave sessions running when the app quits (they are re-adopted at the next start). */
   keepSessionsRunning: z.boolean(),
+  /** The service proxy's port on 127.0.0.1 (0: any free port); a change takes effect at the next start. */
+  proxyPort: z.number().int().min(0).max(65535),
 });
 export type AppSettings = z.infer<typeof AppSettings>;
 

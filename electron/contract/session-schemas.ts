@@ -16,6 +16,10 @@ export const ServicePort = z.object({
   hostPort: z.number().int().nullable(),
   /** Whether the port accepts TCP connections (checked while the session runs). */
   listening: z.boolean(),
+  /** The clean address of the port through the app's proxy, for exposed services while they run. */
+  url: z.string().optional(),
+  /** `127.0.0.1:<host port>` for the ports of services that are not exposed, for a person's own tools. */
+  tcp: z.string().optional(),
 });
 export type ServicePort = z.infer<typeof ServicePort>;
 
@@ -24,6 +28,10 @@ export const SessionService = z.object({
   containerName: z.string(),
   internalHostname: z.string(),
   image: z.string(),
+  /** Orchest's proxy settings of the service, as the session was started with them. */
+  exposed: z.boolean(),
+  requiresAuthentication: z.boolean(),
+  preserveBasePath: z.boolean(),
   state: ServiceState,
   /** Exit code of a container that stopped on its own. */
   exitCode: z.number().int().optional(),

@@ -7,6 +7,10 @@ import { ProjectRegistry } from './projects/project-registry';
 import { projectHandlers } from './projects/project-handlers';
 import { ProjectService } from './projects/project-service';
 import { FolderWatcher } from './projects/project-watcher';
+import { PortProxy, type ProxyListening } from './proxy/port-proxy';
+import { ProxyAuth } from './proxy/proxy-auth';
+import { routesOf, type ProxyRoute } from './proxy/routes';
+import { serviceLink, withServiceAddresses } from './proxy/service-links';
 import { sessionHandlers } from './sessions/session-handlers';
 import { SessionManager } from './sessions/session-manager';
 import { SessionRecovery } from './sessions/session-recovery';
@@ -35,6 +39,9 @@ export class OrchestApp {
   readonly pipelines: PipelineService;
   readonly variables: VariableService;
   readonly sessions: SessionManager;
+  readonly proxy: PortProxy;
+  private proxyListening: ProxyListening | undefined;
+  private routes = new Map<string, ProxyRoute>();
   private readonly recovery: SessionRecovery;
   private readonly workspace: Workspace;
   private workspaceWatcher: FolderWatcher | undefined;
@@ -61,8 +68,13 @@ export class OrchestApp {
         dataDir: () => this.workspace.dataPath,
       },
       pipelineUuid: (projectId, relative) => this.pipelines.uuidOf(projectId, relative),
-      onChange: (session) => this.bridge.broadcast('sessions.changed', session),
+      onChange: (session) => {
+        this.routes = routesOf(this.sessions.list());
+        this.bridge.broadcast('sessions.changed', session);
+      },
+      present: (session) => withServiceAddresses(session, this.proxy.origin),
     });
+    this.proxy = new PortProxy({ routes: () => this.routes, auth: new ProxyAuth(`orchest_desktop_proxy_${process.pid}`) });
     this.recovery = new SessionRecovery(this.sessions, () => this.engine.docker(), (projectId, pipelineUuid) =>
       this.pipelines.pathOf(projectId, pipelineUuid).catch(() => undefined),
       (error) => console.error(`Could not take back the running sessions: ${error instanceof Error ? error.message : String(error)}`),
@@ -71,6 +83,7 @@ export class OrchestApp {
   }
 
   async start(): Promise<void> {
+    this.proxyListening = await this.proxy.listen(this.options.settings.get().proxyPort);
     this.engine.start();
     await this.watchWorkspace();
   }
@@ -101,6 +114,10 @@ export class OrchestApp {
         await this.variables.forget(projectId, uuid);
       }),
       ...sessionHandlers(this.sessions),
+      'proxy.status': () => ({ origin: this.proxy.origin, ...(this.proxyListening ?? { port: 0 }) }),
+      'services.link': async ({ projectId, path, service, port }) => ({
+        url: serviceLink(this.proxy, await this.sessions.get(projectId, path), service, port),
+      }),
     };
   }
 
@@ -122,6 +139,7 @@ export class OrchestApp {
     this.engine.dispose();
     this.recovery.dispose();
     await this.sessions.shutdown(!this.options.settings.get().keepSessionsRunning);
+    await this.proxy.dispose();
     await this.workspaceWatcher?.dispose();
     await this.bridge.dispose();
   }

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { Session, SessionService } from '../contract';
 import { clientCommand, findPipelinePath, findProject, withClient, type ClientOptions } from './cli-client';
 import { formatTable } from './format-table';
@@ -42,6 +42,43 @@ export function addSessionCommands(program: Command): void {
   }
 }
 
+/** `open PROJECT PIPELINE SERVICE [PORT]`: an exposed service in the system browser, signed in. */
+export function addOpenCommand(program: Command): void {
+  clientCommand(program, 'open', "open an exposed service's port in the system browser")
+    .argument('<project>', "the project's name")
+    .argument('<pipeline>', 'the file path in the project (main.orchest), its uuid, or its name when unique')
+    .argument('<service>', "the service's name")
+    .argument('[port]', 'one of its ports (default: the first)', parsePortArgument)
+    .option('--print', 'only print the link (it works once, for the browser that opens it first)')
+    .action(async (projectName: string, pipelineRef: string, service: string, port: number | undefined, options: OpenOptions) => {
+      await withClient(
+        options,
+        async (client) => {
+          const project = await findProject(client, projectName);
+          const path = await findPipelinePath(client, project.uuid, pipelineRef);
+          const { url } = await client.request('services.link', { projectId: project.uuid, path, service, ...(port === undefined ? {} : { port }) });
+          if (!options.print) await openInBrowser(url);
+          return { url };
+        },
+        ({ url }) => url,
+      );
+    });
+}
+
+type OpenOptions = ClientOptions & { print?: boolean };
+
+async function openInBrowser(url: string): Promise<void> {
+  const report = (error: Error) => console.error(`Could not open a browser (${error.message}); open the link below.`);
+  const { default: open } = await import('open');
+  await open(url).then((child) => child.on('error', report), report);
+}
+
+function parsePortArgument(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new InvalidArgumentError('a port is 1-65535');
+  return port;
+}
+
 /** The JSON of `session status --json` (DESIGN.md's CLI contract). */
 function sessionReport(session: Session) {
   return {
@@ -56,7 +93,13 @@ function sessionReport(session: Session) {
       containerName: service.containerName,
       internalHostname: service.internalHostname,
       image: service.image,
-      ports: service.ports.map(({ port, hostPort, listening }) => ({ port, hostPort, listening })),
+      ports: service.ports.map(({ port, hostPort, listening, url, tcp }) => ({
+        port,
+        hostPort,
+        listening,
+        ...(url ? { url } : {}),
+        ...(tcp ? { tcp } : {}),
+      })),
     })),
   };
 }
@@ -74,6 +117,10 @@ function stateText(service: Pick<SessionService, 'state' | 'exitCode'>): string 
 
 function portsText(ports: SessionService['ports']): string {
   return ports
-    .map((p) => (p.hostPort === null ? `${p.port}` : `${p.port}->127.0.0.1:${p.hostPort}${p.listening ? '' : ' (not listening yet)'}`))
+    .map((p) => {
+      if (p.hostPort === null) return `${p.port}`;
+      const where = p.url ?? `127.0.0.1:${p.hostPort}`;
+      return `${p.port} ${where}${p.listening ? '' : ' (not listening yet)'}`;
+    })
     .join(', ');
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { BridgeRequestError } from '../contract';
 import { clientCommand, findPipelinePath, findProject, withClient, type ClientOptions } from './cli-client';
 import { CliError } from './cli-connection';
-import { addSessionCommands } from './cli-sessions';
+import { addOpenCommand, addSessionCommands } from './cli-sessions';
 import { formatTable } from './format-table';
 import { APP_VERSION } from './version';
 
@@ -97,25 +97,28 @@ clientCommand(program, 'status', 'the Docker engine and the workspace').action((
   withClient(
     options,
     async (client) => {
-      const [app, engine, workspace] = await Promise.all([
+      const [app, engine, workspace, proxy] = await Promise.all([
         client.request('app.info', {}),
         client.request('engine.status', { refresh: true }),
         client.request('workspace.status', {}),
+        client.request('proxy.status', {}),
       ]);
-      return { app, engine, workspace };
+      return { app, engine, workspace, proxy };
     },
-    ({ app, engine, workspace }) =>
+    ({ app, engine, workspace, proxy }) =>
       [
         `Orchest Desktop ${app.version} (${app.shell})`,
         engine.reachable
           ? `Docker: ${engine.version} (API ${engine.apiVersion}, ${engine.os}) at ${engine.host}`
           : `Docker is not reachable: ${engine.reason}`,
         workspace.error ? `Workspace: ${workspace.error}` : `Workspace: ${workspace.path}`,
+        `Service proxy: ${proxy.origin}${proxy.preferredPortTaken ? ` (port ${proxy.preferredPortTaken} is taken by another program)` : ''}`,
       ].join('\n'),
   ),
 );
 
 addSessionCommands(program);
+addOpenCommand(program);
 
 function parsePort(value: string): number {
   const port = Number(value);

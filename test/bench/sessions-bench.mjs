@@ -1,16 +1,25 @@
-// Sessions: the app's one-click start (to every service running) and stop of 1, 5 and 20 services, beside
-// Debian's docker-compose `up -d` and `down` of the same containers, in the same run.
+// Sessions: the app's one-click start (until every service runs) and stop of 5 and 20 services, beside
+// Debian's docker-compose `up -d` and `down` of the same containers (same image, command, one published
+// 127.0.0.1 port each, one network), measured in the same run. `node test/bench/sessions-bench.mjs` runs
+// it alone (after `npm run build`); `npm run bench` runs it after the other benchmarks.
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import WebSocket from 'ws';
 
 const exec = promisify(execFile);
 const IMAGE = 'orchest-desktop-test/busybox:1';
-const ARGS = ['-c', 'while :; do sleep 1; done'];
+/** Idles, and exits at once on SIGTERM (`wait` is interrupted by the trap; a bare `sleep` is not). */
+const SCRIPT = "trap 'exit 0' TERM; while :; do sleep 1 & wait; done";
+const PORT = 8000;
+const COUNTS = [5, 20];
 const RUNS = 3;
+/** electron/contract/wire.ts BRIDGE_WS_PATH. */
+const BRIDGE_WS_PATH = '/bridge';
+const REQUEST_TIMEOUT_MS = 180_000;
 
 function median(values) {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -22,124 +31,198 @@ async function timed(work) {
   return performance.now() - started;
 }
 
-/** The bridge's WebSocket frames ({t:'req'} / {t:'res'}), without the app's client code. */
+/** The bridge's WebSocket frames (electron/contract/wire.ts: {t:'req'} -> {t:'res'}), without the app's client code. */
 async function connectBridge(url) {
   const parsed = new URL(url);
-  const socket = new WebSocket(`ws://${parsed.host}/bridge?token=${parsed.searchParams.get('token')}`);
+  const socket = new WebSocket(`ws://${parsed.host}${BRIDGE_WS_PATH}?token=${parsed.searchParams.get('token')}`);
   await new Promise((resolve, reject) => (socket.once('open', resolve), socket.once('error', reject)));
   const pending = new Map();
   let next = 0;
   socket.on('message', (data) => {
     const frame = JSON.parse(String(data));
-    if (frame.t !== 'res') return;
-    const { resolve, reject } = pending.get(frame.id);
+    if (frame.t !== 'res' || !pending.has(frame.id)) return;
+    const { resolve, reject, timer } = pending.get(frame.id);
     pending.delete(frame.id);
+    clearTimeout(timer);
     if (frame.ok) resolve(frame.value);
     else reject(new Error(`${frame.error.code}: ${frame.error.message}`));
+  });
+  socket.on('close', () => {
+    for (const { reject, timer } of pending.values()) {
+      clearTimeout(timer);
+      reject(new Error('the bridge closed'));
+    }
+    pending.clear();
   });
   return {
     request: (name, input) =>
       new Promise((resolve, reject) => {
         const id = ++next;
-        pending.set(id, { resolve, reject });
+        const timer = setTimeout(() => (pending.delete(id), reject(new Error(`${name}: no answer in ${REQUEST_TIMEOUT_MS / 1000} s`))), REQUEST_TIMEOUT_MS);
+        pending.set(id, { resolve, reject, timer });
         socket.send(JSON.stringify({ t: 'req', id, name, input }));
       }),
     close: () => socket.close(),
   };
 }
 
+/** The pipeline's services as the Services tab saves them (Orchest's service definition). */
 function services(count) {
   return Object.fromEntries(
     Array.from({ length: count }, (_, i) => [
       `s${i}`,
-      { name: `s${i}`, image: IMAGE, scope: ['interactive'], command: 'sh', args: `-c "${ARGS[1]}"`, ports: [8000], exposed: false, order: i },
+      {
+        name: `s${i}`,
+        image: IMAGE,
+        scope: ['interactive'],
+        command: 'sh',
+        args: `-c "${SCRIPT}"`,
+        ports: [PORT],
+        exposed: false,
+        requires_authentication: false,
+        preserve_base_path: false,
+        binds: {},
+        env_variables: {},
+        env_variables_inherit: [],
+        order: i,
+      },
     ]),
   );
 }
 
-function composeFile(count) {
-  const lines = ['version: "2.4"', 'services:'];
+/** The same containers for docker-compose (JSON is YAML), on the project's one default network. */
+function composeFile(count, runId) {
+  const compose = { version: '2.4', services: {} };
   for (let i = 0; i < count; i++) {
-    lines.push(
-      `  s${i}:`,
-      `    image: ${IMAGE}`,
-      '    entrypoint: ["sh"]',
-      `    command: ${JSON.stringify(ARGS)}`,
-      '    init: true',
-      '    ports: ["127.0.0.1::8000"]',
-      '    labels: { io.orchest-desktop.bench: "true" }',
-    );
+    compose.services[`s${i}`] = {
+      image: IMAGE,
+      entrypoint: ['sh'],
+      command: ['-c', SCRIPT],
+      ports: [`127.0.0.1::${PORT}`],
+      labels: { 'io.orchest-desktop-bench.run': runId },
+    };
   }
-  return `${lines.join('\n')}\n`;
+  return `${JSON.stringify(compose, null, 2)}\n`;
 }
 
 async function startHost(repo, dir) {
   const child = spawn(
     process.execPath,
     [path.join(repo, 'bin/orchest-desktop.mjs'), 'serve', '--no-open', '--port', '0', '--workspace', path.join(dir, 'workspace')],
-    { env: { ...process.env, ORCHEST_DESKTOP_HOME: path.join(dir, 'home') }, stdio: ['ignore', 'pipe', 'inherit'] },
+    { env: { ...process.env, ORCHEST_DESKTOP_HOME: path.join(dir, 'home') }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /serving at (\S+)/.exec(out);
-      if (match) resolve(match[1]);
+    const timer = setTimeout(() => reject(new Error(`host did not start in 20 s:\n${output}`)), 20_000);
+    child.stdout.on('data', () => {
+      const match = /Orchest Desktop is serving at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      resolve(match[1]);
     });
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
+    void exited.then((code) => (clearTimeout(timer), reject(new Error(`host exited with ${code}:\n${output}`))));
   });
-  return { child, url };
+  return {
+    url,
+    /** SIGTERM: the host stops its sessions as it quits (keepSessionsRunning is off in a fresh home). */
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
 }
 
-/** Median start and stop of `count` services by the app, then by docker-compose. */
-async function measure(client, projectId, dir, count) {
+async function appStart(client, target, count) {
+  const session = await client.request('sessions.start', target);
+  const running = session.services.filter((s) => s.state === 'running').length;
+  if (session.status !== 'RUNNING' || running !== count) {
+    throw new Error(`session ${session.status} with ${running}/${count} services running: ${session.error?.message ?? ''}`);
+  }
+}
+
+async function appStop(client, target) {
+  const session = await client.request('sessions.stop', target);
+  if (session.status !== 'STOPPED') throw new Error(`session ${session.status} after sessions.stop`);
+}
+
+/** Median start and stop of `count` services by the app, then by docker-compose, run by run in turn. */
+async function measure({ client, projectId, dir, runId, composeProjects }, count) {
   const { revision } = await client.request('pipelines.get', { projectId, path: 'main.orchest' });
   await client.request('pipelines.saveServices', { projectId, path: 'main.orchest', revision, services: services(count) });
   const target = { projectId, path: 'main.orchest', wait: true };
-  const composePath = path.join(dir, `compose-${count}.yml`);
-  await fs.writeFile(composePath, composeFile(count));
-  const compose = (...args) => exec('docker-compose', ['-f', composePath, '-p', `odbench${process.pid}n${count}`, ...args]);
+  const file = path.join(dir, `compose-${count}.yml`);
+  await fs.writeFile(file, composeFile(count, runId));
+  const project = `${runId}-n${count}`;
+  composeProjects.push({ file, project });
+  const compose = (...args) => exec('docker-compose', ['-f', file, '-p', project, ...args]);
   const app = { start: [], stop: [] };
   const baseline = { start: [], stop: [] };
   for (let run = 0; run < RUNS; run++) {
-    app.start.push(
-      await timed(async () => {
-        const session = await client.request('sessions.start', target);
-        if (session.status !== 'RUNNING') throw new Error(`session ${session.status}: ${session.error?.message}`);
-      }),
-    );
-    app.stop.push(await timed(() => client.request('sessions.stop', target)));
+    app.start.push(await timed(() => appStart(client, target, count)));
+    app.stop.push(await timed(() => appStop(client, target)));
     baseline.start.push(await timed(() => compose('up', '-d')));
     baseline.stop.push(await timed(() => compose('down')));
   }
-  return { app: { start: median(app.start), stop: median(app.stop) }, compose: { start: median(baseline.start), stop: median(baseline.stop) } };
+  return {
+    app: { start: median(app.start), stop: median(app.stop) },
+    compose: { start: median(baseline.start), stop: median(baseline.stop) },
+  };
+}
+
+/** Removes this run's containers and networks by label, whatever state the run ended in. */
+async function removeLabelled(label) {
+  const ids = async (...args) => (await exec('docker', [...args, '--filter', `label=${label}`])).stdout.split('\n').filter(Boolean);
+  const containers = await ids('ps', '-aq');
+  if (containers.length) await exec('docker', ['rm', '-f', ...containers]).catch(() => undefined);
+  const networks = await ids('network', 'ls', '-q');
+  if (networks.length) await exec('docker', ['network', 'rm', ...networks]).catch(() => undefined);
 }
 
 export async function benchSessions(repo) {
   await exec('bash', [path.join(repo, 'test/images/make-busybox.sh')]);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'od-bench-sessions-'));
-  const host = await startHost(repo, dir);
-  const client = await connectBridge(host.url);
+  const runId = `odbench-${process.pid}-${Date.now().toString(36)}`;
+  const composeProjects = [];
   const results = {};
+  let host;
+  let client;
+  let projectId;
   try {
-    const { uuid } = await client.request('projects.create', { name: 'bench-sessions' });
-    for (const count of [1, 5, 20]) results[count] = await measure(client, uuid, dir, count);
+    host = await startHost(repo, dir);
+    client = await connectBridge(host.url);
+    ({ uuid: projectId } = await client.request('projects.create', { name: 'bench-sessions' }));
+    for (const count of COUNTS) results[count] = await measure({ client, projectId, dir, runId, composeProjects }, count);
   } finally {
-    client.close();
-    host.child.kill('SIGTERM'); // the host stops its sessions as it quits
-    await new Promise((resolve) => host.child.once('exit', resolve));
-    const left = (await exec('docker', ['ps', '-aq', '--filter', 'label=io.orchest-desktop.bench=true'])).stdout.split('\n').filter(Boolean);
-    if (left.length) await exec('docker', ['rm', '-f', ...left]);
+    client?.close();
+    await host?.stop();
+    for (const { file, project } of composeProjects) {
+      await exec('docker-compose', ['-f', file, '-p', project, 'down', '--remove-orphans']).catch(() => undefined);
+      await removeLabelled(`com.docker.compose.project=${project}`);
+    }
+    await removeLabelled(`io.orchest-desktop-bench.run=${runId}`);
+    if (projectId) await removeLabelled(`io.orchest-desktop.project=${projectId}`);
     await fs.rm(dir, { recursive: true, force: true });
   }
+
   const ms = (value) => `${value.toFixed(0)} ms`;
-  for (const count of [1, 5, 20]) {
+  const rows = [['services', 'app start', 'compose up -d', 'ratio', 'app stop', 'compose down', 'ratio']];
+  for (const count of COUNTS) {
     const { app, compose } = results[count];
-    console.log(
-      `session of ${count} services (median of ${RUNS}): start ${ms(app.start)} vs docker-compose up -d ${ms(compose.start)}, ratio ${(app.start / compose.start).toFixed(2)}; ` +
-        `stop ${ms(app.stop)} vs docker-compose down ${ms(compose.stop)}, ratio ${(app.stop / compose.stop).toFixed(2)}`,
-    );
+    rows.push([String(count), ms(app.start), ms(compose.start), (app.start / compose.start).toFixed(2), ms(app.stop), ms(compose.stop), (app.stop / compose.stop).toFixed(2)]);
   }
-  const scale = (r) => (r[20].start / r[1].start).toFixed(2);
-  console.log(`start of 20 services / start of 1: ${scale({ 20: results[20].app, 1: results[1].app })} (docker-compose: ${scale({ 20: results[20].compose, 1: results[1].compose })})`);
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  console.log(`sessions of busybox services, app beside docker-compose (median of ${RUNS}; ratio = app / docker-compose):`);
+  for (const row of rows) console.log(`  ${row.map((cell, column) => cell.padStart(widths[column])).join('  ')}`);
+  const [small, large] = COUNTS;
+  const scale = (side) => (results[large][side].start / results[small][side].start).toFixed(2);
+  console.log(`  start of ${large} services / start of ${small}: app ${scale('app')}, docker-compose ${scale('compose')}`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  await benchSessions(fileURLToPath(new URL('../..', import.meta.url)));
 }

@@ -59,8 +59,9 @@ describe('sessions across a crash of the app, through the CLI', () => {
       projectId,
       path: 'main.orchest',
       revision,
-      services: { web: idleService('web', busybox, { ports: [8000, 8001] }), worker: idleService('worker', busybox) },
+      services: { web: idleService('web', busybox, { ports: [8000, 8001], exposed: true }), worker: idleService('worker', busybox) },
     });
+    const proxy = await client.request('proxy.status', {});
     client.close();
 
     const started = await cli(['session', 'start', 'recovery', 'main.orchest', '--json'], host);
@@ -76,12 +77,25 @@ describe('sessions across a crash of the app, through the CLI', () => {
         internalHostname: `web-${report.sessionUuid}`,
         image: busybox,
         ports: [
-          { port: 8000, hostPort: expect.any(Number), listening: false },
-          { port: 8001, hostPort: expect.any(Number), listening: false },
+          { port: 8000, hostPort: expect.any(Number), listening: false, url: `${proxy.origin}/service-web-${report.sessionUuid}_8000/` },
+          { port: 8001, hostPort: expect.any(Number), listening: false, url: `${proxy.origin}/service-web-${report.sessionUuid}_8001/` },
         ],
       },
       expect.objectContaining({ name: 'worker', state: 'running' }),
     ]);
+    const worker = report.services[1].ports[0];
+    expect(worker.tcp).toBe(`127.0.0.1:${worker.hostPort}`);
+
+    const opened = await cli(['open', 'recovery', 'main.orchest', 'web', '8001', '--print'], host);
+    expect(opened.code).toBe(0);
+    const link = new URL(opened.stdout.trim());
+    expect(`${link.origin}${link.pathname}`).toBe(`${proxy.origin}/service-web-${report.sessionUuid}_8001/`);
+    const signIn = await fetch(link, { redirect: 'manual' });
+    expect(signIn.status).toBe(302);
+    expect(signIn.headers.get('set-cookie')).toMatch(/HttpOnly/);
+    const notExposed = await cli(['open', 'recovery', 'main.orchest', 'worker', '--print'], host);
+    expect(notExposed.code).toBe(1);
+    expect(notExposed.stderr).toBe('orchest-desktop: worker is not exposed: mark it exposed in its settings to open it through the proxy\n');
     const text = await cli(['session', 'status', 'recovery', 'Main'], host);
     expect(text.stdout).toMatch(/^Session running\nSERVICE\s+STATE\s+HOSTNAME\s+PORTS/);
   });

@@ -18,6 +18,8 @@ export interface SessionManagerOptions {
   /** The pipeline file's uuid, read from disk. */
   pipelineUuid(projectId: string, relative: string): Promise<string>;
   onChange(session: Session): void;
+  /** Adds what others know of a session to what callers see (the proxy's URLs). */
+  present?(session: Session): Session;
 }
 
 interface SessionRecord {
@@ -43,26 +45,26 @@ export class SessionManager implements Disposable {
   constructor(private readonly options: SessionManagerOptions) {}
 
   list(): Session[] {
-    return [...this.records.values()].map((r) => snapshot(r.session));
+    return [...this.records.values()].map((r) => this.view(r.session));
   }
 
   async get(projectId: string, relative: string): Promise<Session> {
     const key = await this.keyOf(projectId, relative);
     const record = this.records.get(key.sessionUuid);
-    return record ? snapshot(record.session) : stoppedSession(key);
+    return record ? this.view(record.session) : stoppedSession(key);
   }
 
   async start(projectId: string, relative: string, wait = false): Promise<Session> {
     const record = await this.queue.run(() => this.begin(projectId, relative));
     if (wait) await record.launch;
-    return snapshot(record.session);
+    return this.view(record.session);
   }
 
   async stop(projectId: string, relative: string, wait = false): Promise<Session> {
     const { key, done } = await this.queue.run(() => this.end(projectId, relative));
     if (wait) await done;
     const record = this.records.get(key.sessionUuid);
-    return record ? snapshot(record.session) : stoppedSession(key);
+    return record ? this.view(record.session) : stoppedSession(key);
   }
 
   async restart(projectId: string, relative: string, wait = false): Promise<Session> {
@@ -144,8 +146,8 @@ export class SessionManager implements Disposable {
     return record.session.status === 'LAUNCHING' || record.stop !== undefined || record.since >= since;
   }
 
-  /** A container of a running session died or came back on its own. */
-  containerEvent(event: ContainerEvent): void {
+  /** A container of a running session died or came back on its own (with the host ports it has now). */
+  containerEvent(event: ContainerEvent, hostPorts?: Map<number, number>): void {
     const record = this.records.get(event.labels[LABELS.session] ?? '');
     const service = record?.session.services.find((s) => s.name === event.labels[LABELS.service]);
     if (!record || !service || record.session.status !== 'RUNNING') return;
@@ -156,6 +158,7 @@ export class SessionManager implements Disposable {
     } else if (event.action === 'start' && service.state === 'exited') {
       service.state = 'running';
       delete service.exitCode;
+      service.ports.forEach((p) => (p.hostPort = hostPorts?.get(p.port) ?? p.hostPort));
     } else return;
     this.emit(record);
   }
@@ -214,7 +217,13 @@ export class SessionManager implements Disposable {
   }
 
   private emit(record: SessionRecord): void {
-    this.options.onChange(snapshot(record.session));
+    this.options.onChange(this.view(record.session));
+  }
+
+  /** A copy for callers, never the live state. */
+  private view(session: Session): Session {
+    const copy = snapshot(session);
+    return this.options.present ? this.options.present(copy) : copy;
   }
 
   /** The session of a pipeline path: the one known under that path, else from the file's uuid. */

@@ -15,6 +15,8 @@ export interface ServiceDefinition {
   env_variables?: Record<string, string>;
   env_variables_inherit?: string[];
   preserve_base_path?: boolean;
+  exposed?: boolean;
+  requires_authentication?: boolean;
   [other: string]: unknown;
 }
 
@@ -33,8 +35,16 @@ export interface SessionPlanInput {
   environmentImages: Record<string, string>;
 }
 
+/** How the app's proxy serves a service (Orchest's `exposed`, `requires_authentication`, `preserve_base_path`). */
+export interface ProxyOptions {
+  exposed: boolean;
+  requiresAuthentication: boolean;
+  preserveBasePath: boolean;
+}
+
 export interface ContainerPlan {
   service: string;
+  proxy: ProxyOptions;
   name: string;
   image: string;
   entrypoint: string[] | undefined;
@@ -77,6 +87,11 @@ function planContainer(
   sessionLabels: Record<string, string>,
 ): ContainerPlan {
   const name = internalHostname(service.name, sessionUuid);
+  const proxy: ProxyOptions = {
+    exposed: service.exposed === true,
+    requiresAuthentication: service.requires_authentication !== false, // Orchest's default
+    preserveBasePath: service.preserve_base_path === true,
+  };
   const binds = [`${input.pipelineFile}:/pipeline.json:ro`];
   const projectTarget = service.binds?.['/project-dir'];
   const dataTarget = service.binds?.['/data'];
@@ -84,12 +99,13 @@ function planContainer(
   if (dataTarget) binds.push(`${input.dataDir}:${dataTarget}`);
   return {
     service: service.name,
+    proxy,
     name,
     image: resolveImage(service.image, input.environmentImages),
     entrypoint: service.command ? [service.command] : undefined,
     cmd: 'args' in service && typeof service.args === 'string' ? shellSplit(service.args) : undefined,
     env: environment(service, input, sessionUuid),
-    labels: { ...sessionLabels, [LABELS.service]: service.name },
+    labels: { ...sessionLabels, [LABELS.service]: service.name, [LABELS.proxy]: JSON.stringify(proxy) },
     binds,
     ports: service.ports,
   };

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import type { Disposable } from '../app-error';
-import { watchContainerEvents } from '../docker/container-events';
-import { listManagedContainers } from '../docker/containers';
+import { watchContainerEvents, type ContainerEvent } from '../docker/container-events';
+import { listManagedContainers, publishedPorts } from '../docker/containers';
 import { LABELS } from '../docker/labels';
 import { decideAdoption } from './session-adoption';
 import { removeSessionResources } from './session-launcher';
@@ -41,7 +41,7 @@ export class SessionRecovery implements Disposable {
 
   private async connect(): Promise<void> {
     const docker = await this.docker();
-    const events = await watchContainerEvents(docker, (event) => this.manager.containerEvent(event), () => this.detach());
+    const events = await watchContainerEvents(docker, (event) => void this.follow(docker, event), () => this.detach());
     try {
       await this.recover(docker);
     } catch (error) {
@@ -49,6 +49,13 @@ export class SessionRecovery implements Disposable {
       throw error;
     }
     this.events = events;
+  }
+
+  /** A container that starts again gets new host ports from the engine. */
+  private async follow(docker: Docker, event: ContainerEvent): Promise<void> {
+    if (event.action !== 'start') return this.manager.containerEvent(event);
+    const info = await docker.getContainer(event.containerName).inspect().catch(() => undefined);
+    this.manager.containerEvent(event, info ? publishedPorts(info) : undefined);
   }
 
   async recover(docker: Docker): Promise<void> {

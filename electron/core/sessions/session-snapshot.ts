@@ -3,6 +3,7 @@ import type { Session, SessionService } from '../../contract';
 import { publishedPorts } from '../docker/containers';
 import { LABELS } from '../docker/labels';
 import type { PreparedSession } from './session-input';
+import type { ProxyOptions } from './session-plan';
 
 export interface SessionKey {
   projectId: string;
@@ -23,6 +24,7 @@ export function launchingSession(key: SessionKey, prepared: PreparedSession): Se
       containerName: c.name,
       internalHostname: c.name,
       image: c.image,
+      ...c.proxy,
       state: 'pending',
       ports: c.ports.map((port) => ({ port, hostPort: null, listening: false })),
     }),
@@ -42,6 +44,7 @@ export function adoptedSession(key: SessionKey, containers: Docker.ContainerInsp
         containerName: info.Name.replace(/^\//, ''),
         internalHostname: info.Name.replace(/^\//, ''),
         image: info.Config.Image,
+        ...proxyOptions(info.Config.Labels[LABELS.proxy]),
         state: running ? 'running' : 'exited',
         ...(running ? {} : { exitCode: info.State.ExitCode }),
         ports: Object.keys(info.Config.ExposedPorts ?? {})
@@ -52,6 +55,21 @@ export function adoptedSession(key: SessionKey, containers: Docker.ContainerInsp
     })
     .sort((a, b) => a.name.localeCompare(b.name));
   return { ...key, status: 'RUNNING', services };
+}
+
+/** The proxy settings a container was labelled with; Orchest's defaults when the label is unreadable. */
+function proxyOptions(label: string | undefined): ProxyOptions {
+  const fallback: ProxyOptions = { exposed: false, requiresAuthentication: true, preserveBasePath: false };
+  try {
+    const parsed = JSON.parse(label ?? '{}') as Partial<ProxyOptions>;
+    return {
+      exposed: parsed.exposed === true,
+      requiresAuthentication: parsed.requiresAuthentication !== false,
+      preserveBasePath: parsed.preserveBasePath === true,
+    };
+  } catch {
+    return fallback;
+  }
 }
 
 /** A deep copy, so that callers never hold the manager's live state. */

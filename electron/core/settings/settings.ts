@@ -13,8 +13,11 @@ export interface JsonStore {
   store: Record<string, unknown>;
 }
 
+/** Where the service proxy listens unless Settings say otherwise. */
+export const DEFAULT_PROXY_PORT = 8765;
+
 export function defaultSettings(): AppSettings {
-  return { workspace: path.join(os.homedir(), 'orchest-desktop'), theme: 'system', keepSessionsRunning: false };
+  return { workspace: path.join(os.homedir(), 'orchest-desktop'), theme: 'system', keepSessionsRunning: false, proxyPort: DEFAULT_PROXY_PORT };
 }
 
 /** Keeps settings in a conf-like store, validated with the contract's schema on the way in and out. */

@@ -14,6 +14,9 @@ const session = (): Session => ({
       containerName: 'web-s',
       internalHostname: 'web-s',
       image: 'x',
+      exposed: false,
+      requiresAuthentication: true,
+      preserveBasePath: false,
       state: 'running',
       ports: [
         { port: 80, hostPort: 1080, listening: false },

@@ -42,6 +42,7 @@ describe('planSession', () => {
     expect(plan.containers).toEqual([
       {
         service: 'web',
+        proxy: { exposed: false, requiresAuthentication: true, preserveBasePath: false },
         name: `web-${SESSION}`,
         image: 'nginx',
         entrypoint: undefined,
@@ -53,10 +54,27 @@ describe('planSession', () => {
           `ORCHEST_SESSION_UUID=${SESSION}`,
           'ORCHEST_SESSION_TYPE=interactive',
         ],
-        labels: { ...plan.network.labels, 'io.orchest-desktop.service': 'web' },
+        labels: {
+          ...plan.network.labels,
+          'io.orchest-desktop.service': 'web',
+          'io.orchest-desktop.proxy': '{"exposed":false,"requiresAuthentication":true,"preserveBasePath":false}',
+        },
         binds: ['/ws/projects/p/main.orchest:/pipeline.json:ro'],
         ports: [8080],
       },
+    ]);
+  });
+
+  it("takes Orchest's proxy settings, requiring authentication unless it is turned off", () => {
+    const plan = planSession(
+      input([
+        service({ name: 'open', exposed: true, requires_authentication: false, preserve_base_path: true }),
+        service({ name: 'guarded', exposed: true }),
+      ]),
+    );
+    expect(plan.containers.map((c) => [c.service, c.proxy])).toEqual([
+      ['guarded', { exposed: true, requiresAuthentication: true, preserveBasePath: false }],
+      ['open', { exposed: true, requiresAuthentication: false, preserveBasePath: true }],
     ]);
   });
 

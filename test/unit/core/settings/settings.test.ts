@@ -18,6 +18,7 @@ describe('settings through conf', () => {
       theme: 'dark',
       workspace: path.resolve('relative/ws'),
       keepSessionsRunning: true,
+      proxyPort: 8765,
     });
   });
 

@@ -1,0 +1,171 @@
+import http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { createProxyServer } from 'http-proxy-3';
+import type { Disposable } from '../app-error';
+import { LINK_TOKEN_PARAM, type ProxyAuth } from './proxy-auth';
+import { notFoundBody, sendPage, unauthorisedBody, unavailableBody, type ServiceLink } from './proxy-pages';
+import { matchRoute, rewriteLocation, unavailableReason, upstreamUrl, type ProxyRoute, type RouteMatch } from './routes';
+
+export interface PortProxyOptions {
+  routes(): Map<string, ProxyRoute>;
+  auth: ProxyAuth;
+}
+
+export interface ProxyListening {
+  port: number;
+  /** Set when the preferred port was taken and a free one is used instead. */
+  preferredPortTaken?: number;
+}
+
+/**
+ * The local port proxy: Orchest's service URLs on 127.0.0.1, HTTP and WebSocket, streamed both ways.
+ * http-proxy-3 does the plumbing; this decides what may pass, where to, and what to say otherwise.
+ */
+export class PortProxy implements Disposable {
+  private readonly server = http.createServer((req, res) => this.handle(req, res));
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+  private readonly proxy = createProxyServer({ xfwd: true, ws: true, agent: this.agent });
+  private readonly routeOf = new WeakMap<http.IncomingMessage, ProxyRoute>();
+  private port = 0;
+
+  constructor(private readonly options: PortProxyOptions) {
+    this.server.requestTimeout = 0; // uploads and long polls take as long as they take
+    this.server.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head));
+    this.proxy.on('proxyRes', (proxyRes, req) => {
+      const route = this.routeOf.get(req);
+      const location = proxyRes.headers.location;
+      if (route && location) proxyRes.headers.location = rewriteLocation(location, route);
+    });
+  }
+
+  /** Listens on 127.0.0.1 at the preferred port, or at a free one when it is taken. */
+  async listen(preferredPort: number): Promise<ProxyListening> {
+    try {
+      this.port = await this.bind(preferredPort);
+      return { port: this.port };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      this.port = await this.bind(0);
+      return { port: this.port, preferredPortTaken: preferredPort };
+    }
+  }
+
+  get origin(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** The clean address of a route: `<origin>/<prefix>/`. */
+  url(route: ProxyRoute): string {
+    return `${this.origin}/${route.prefix}/`;
+  }
+
+  /** A link that opens the route directly: it signs the browser in when the service requires it. */
+  link(route: ProxyRoute): string {
+    const url = this.url(route);
+    return route.service.requiresAuthentication ? `${url}?${LINK_TOKEN_PARAM}=${this.options.auth.issue()}` : url;
+  }
+
+  private bind(port: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const fail = (error: Error) => reject(error);
+      this.server.once('error', fail);
+      this.server.listen(port, '127.0.0.1', () => {
+        this.server.off('error', fail);
+        resolve((this.server.address() as { port: number }).port);
+      });
+    });
+  }
+
+  /** DNS rebinding: only the names of this machine's loopback, with our port, reach services. */
+  private hostAllowed(host: string | undefined): boolean {
+    return host === `127.0.0.1:${this.port}` || host === `localhost:${this.port}`;
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (!this.hostAllowed(req.headers.host)) return sendPage(res, 421, 'Wrong host', '<p>Use 127.0.0.1 or localhost.</p>');
+    const url = new URL(req.url ?? '/', this.origin);
+    const match = matchRoute(url.pathname, this.options.routes());
+    if (!match) return sendPage(res, 404, 'No such service', notFoundBody(url.pathname, this.runningLinks()));
+    const { route } = match;
+    if (route.service.requiresAuthentication && !this.signIn(req, res, url)) return;
+    if (match.rest === '' && !route.service.preserveBasePath) {
+      res.writeHead(308, { Location: `/${route.prefix}/${url.search}` }).end();
+      return;
+    }
+    const unavailable = unavailableReason(route);
+    if (unavailable) return sendPage(res, 502, `${route.service.name} is not available`, unavailableBody(route.service.name, route.port, unavailable), true);
+    this.forward(req, match, url.search);
+    this.routeOf.set(req, route);
+    this.proxy.web(req, res, { target: `http://127.0.0.1:${route.hostPort}` }, (error) => {
+      const reason = describeUpstreamError(error);
+      sendPage(res, 502, `${route.service.name} is not available`, unavailableBody(route.service.name, route.port, reason), true);
+    });
+  }
+
+  /**
+   * Services that require authentication need the app's cookie, which a handed-out link's one-time
+   * token sets (then redirects to the clean URL). Answers the request itself unless it may pass.
+   */
+  private signIn(req: http.IncomingMessage, res: http.ServerResponse, url: URL): boolean {
+    const { auth } = this.options;
+    const token = url.searchParams.get(LINK_TOKEN_PARAM);
+    if (token !== null) {
+      url.searchParams.delete(LINK_TOKEN_PARAM);
+      const clean = `${url.pathname}${url.search}`;
+      if (auth.redeem(token)) {
+        res.writeHead(302, { Location: clean, 'Set-Cookie': auth.setCookie(), 'Cache-Control': 'no-store' }).end();
+        return false;
+      }
+      if (auth.admits(req.headers.cookie)) {
+        res.writeHead(302, { Location: clean }).end(); // an old link, but this browser is signed in
+        return false;
+      }
+    }
+    if (auth.admits(req.headers.cookie)) return true;
+    const name = this.options.routes().get(url.pathname.slice(1).split('/', 1)[0] ?? '')?.service.name ?? 'this service';
+    sendPage(res, 401, 'Sign-in needed', unauthorisedBody(name));
+    return false;
+  }
+
+  private upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+    const refuse = (status: string): void => void socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    if (!this.hostAllowed(req.headers.host)) return refuse('421 Misdirected Request');
+    const url = new URL(req.url ?? '/', this.origin);
+    const match = matchRoute(url.pathname, this.options.routes());
+    if (!match) return refuse('404 Not Found');
+    if (match.route.service.requiresAuthentication && !this.options.auth.admits(req.headers.cookie)) return refuse('401 Unauthorized');
+    if (unavailableReason(match.route)) return refuse('502 Bad Gateway');
+    this.forward(req, match, url.search);
+    this.proxy.ws(req, socket, head, { target: `http://127.0.0.1:${match.route.hostPort}` }, () => socket.destroy());
+  }
+
+  /** Rewrites the request for the service: its path, X-Forwarded-Prefix, and no cookie of ours. */
+  private forward(req: http.IncomingMessage, match: RouteMatch, search: string): void {
+    req.url = upstreamUrl(match, search);
+    if (!match.route.service.preserveBasePath) req.headers['x-forwarded-prefix'] = `/${match.route.prefix}`;
+    if (req.headers.cookie) {
+      const rest = this.options.auth.withoutOwnCookie(req.headers.cookie);
+      if (rest) req.headers.cookie = rest;
+      else delete req.headers.cookie;
+    }
+  }
+
+  private runningLinks(): ServiceLink[] {
+    return [...this.options.routes().values()]
+      .filter((route) => !unavailableReason(route))
+      .map((route) => ({ label: `${route.service.name}:${route.port} (${route.pipelinePath})`, url: `/${route.prefix}/` }));
+  }
+
+  async dispose(): Promise<void> {
+    this.proxy.close();
+    this.agent.destroy();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+function describeUpstreamError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE') return 'nothing accepts connections on that port yet';
+  return error instanceof Error ? error.message : String(error);
+}
