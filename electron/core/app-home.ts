@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import envPaths from 'env-paths';
 import path from 'node:path';
 
@@ -10,4 +11,9 @@ export function resolveAppHome(env: NodeJS.ProcessEnv = process.env): string {
 /** Where a running host or app says how to reach it (url, token, pid). */
 export function discoveryFilePath(home: string): string {
   return path.join(home, 'host.json');
+}
+
+/** What the app's Docker objects are labelled with to tell this home's from another instance's. */
+export function ownerIdOf(home: string): string {
+  return createHash('sha256').update(path.resolve(home)).digest('hex').slice(0, 16);
 }

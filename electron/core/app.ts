@@ -1,5 +1,6 @@
 import { BridgeServer, type Handlers } from '../bridge/bridge-server';
 import type { AppInfo } from '../contract';
+import { ownerIdOf } from './app-home';
 import { EngineMonitor } from './docker/engine-monitor';
 import { pipelineHandlers } from './pipelines/pipeline-handlers';
 import { PipelineService } from './pipelines/pipeline-service';
@@ -48,6 +49,7 @@ export class OrchestApp {
 
   constructor(private readonly options: AppOptions) {
     const { settings } = options;
+    const owner = ownerIdOf(options.home);
     this.workspace = new Workspace(() => settings.get().workspace);
     this.engine = new EngineMonitor((status) => {
       this.bridge.broadcast('engine.status', status);
@@ -66,6 +68,7 @@ export class OrchestApp {
         pipeline: (projectId, relative) => this.pipelines.get(projectId, relative),
         variables: (projectId, pipelineUuid) => this.variables.effective(projectId, pipelineUuid),
         dataDir: () => this.workspace.dataPath,
+        owner,
       },
       pipelineUuid: (projectId, relative) => this.pipelines.uuidOf(projectId, relative),
       onChange: (session) => {
@@ -77,6 +80,7 @@ export class OrchestApp {
     this.proxy = new PortProxy({ routes: () => this.routes, auth: new ProxyAuth(`orchest_desktop_proxy_${process.pid}`) });
     this.recovery = new SessionRecovery(this.sessions, () => this.engine.docker(), (projectId, pipelineUuid) =>
       this.pipelines.pathOf(projectId, pipelineUuid).catch(() => undefined),
+      owner,
       (error) => console.error(`Could not take back the running sessions: ${error instanceof Error ? error.message : String(error)}`),
     );
     this.bridge = new BridgeServer(this.handlers());

@@ -6,6 +6,7 @@ import { isTrustedFrameUrl } from '../core/policies/navigation-policy';
 import { startHost, type RunningHost } from '../host/start-host';
 import { APP_VERSION } from '../host/version';
 import { electronStoreSettings } from './electron-store-settings';
+import type { ExternalOpener } from './external-opener';
 import { launchOptions } from './launch-options';
 import { safeStorageCipher } from './safe-storage-cipher';
 
@@ -19,7 +20,7 @@ export interface DesktopServices {
  * The core behind the window: the OrchestApp, its IPC transport, and the loopback host that lets the
  * CLI (`orchest-desktop projects list`, ...) talk to the running app through the discovery file.
  */
-export async function desktopServices(argv: readonly string[]): Promise<DesktopServices> {
+export async function desktopServices(argv: readonly string[], opener: ExternalOpener): Promise<DesktopServices> {
   const home = resolveAppHome();
   const settings = electronStoreSettings(home);
   const { workspace } = launchOptions(argv);
@@ -31,6 +32,8 @@ export async function desktopServices(argv: readonly string[]): Promise<DesktopS
     await app.dispose();
     throw error;
   }
+  // Service links the renderer opens (window.open) go to the system browser, on the proxy's port only.
+  const forgetProxyPort = opener.allowPort(app.proxy.listeningPort);
   const transport = new IpcTransport(ipcMain, app.bridge, isTrustedFrameUrl);
   // Without the host only the CLI loses its way in; the window still works, so start anyway.
   const host: RunningHost | undefined = await startHost({ app, home, shell: 'electron', port: 0 }).catch(
@@ -45,6 +48,7 @@ export async function desktopServices(argv: readonly string[]): Promise<DesktopS
     dispose: () =>
       (disposed ??= (async () => {
         transport.dispose();
+        forgetProxyPort();
         await host?.stop();
         await app.dispose();
       })()),

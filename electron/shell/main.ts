@@ -47,7 +47,7 @@ async function start(): Promise<void> {
   guardSession(session.defaultSession);
   serveAppProtocol();
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenu(process.platform)));
-  services = await desktopServices(process.argv);
+  services = await desktopServices(process.argv, opener);
   openWindow();
   // macOS keeps the app running without windows; the dock icon brings one back.
   app.on('activate', () => {

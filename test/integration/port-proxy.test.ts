@@ -82,6 +82,7 @@ describe('the local port proxy against real services', () => {
 
   it('strips the prefix without preserve_base_path, and says where the request came from', async () => {
     const reply = await request(`${url('plain')}a/b?q=1&r=two%20words`);
+    expect(reply.body.toString()).toContain('"path"');
     expect(reply.status).toBe(200);
     const seen = json(reply);
     expect(seen.path).toBe('/a/b?q=1&r=two%20words');
@@ -203,7 +204,9 @@ describe('the local port proxy against real services', () => {
     await docker('start', container);
     await until('running');
     await ready(url('plain'));
-    expect((await request(`${url('plain')}echo`)).status).toBe(200);
+    const back = await request(`${url('plain')}echo`);
+    expect(back.body.toString()).toContain('"path"');
+    expect(back.status).toBe(200);
   });
 
   it("reaches a service's TCP port from this machine (Redis PING)", async () => {

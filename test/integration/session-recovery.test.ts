@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BridgeClient, Session } from '../../electron/contract';
+import { ownerIdOf } from '../../electron/core/app-home';
 import { LABELS } from '../../electron/core/docker/labels';
 import { CLI, startHostProcess, type HostProcess } from '../helpers/host-process';
 import { requireDocker } from '../helpers/require-docker';
@@ -109,9 +110,13 @@ describe('sessions across a crash of the app, through the CLI', () => {
 
     // What a crash in the middle of a start leaves: a network and a container that never ran.
     const leftover = `${projectId.slice(0, 18)}leftover-00000000`;
-    const labels = [`${LABELS.managed}=true`, `${LABELS.project}=${projectId}`, `${LABELS.session}=${leftover}`];
+    const labels = [`${LABELS.managed}=true`, `${LABELS.owner}=${ownerIdOf(host!.home)}`, `${LABELS.project}=${projectId}`, `${LABELS.session}=${leftover}`];
     await docker('network', 'create', ...labels.flatMap((l) => ['--label', l]), `orchest-session-${leftover}`);
     await docker('create', ...labels.flatMap((l) => ['--label', l]), '--name', `half-${leftover}`, busybox, 'true');
+    // What another instance of the app (another home) runs on the same engine is not ours to touch.
+    const foreign = `${projectId.slice(0, 18)}foreign-000000000`;
+    const foreignLabels = [`${LABELS.managed}=true`, `${LABELS.owner}=someone-else`, `${LABELS.project}=${projectId}`, `${LABELS.session}=${foreign}`];
+    await docker('create', ...foreignLabels.flatMap((l) => ['--label', l]), '--name', `other-${foreign}`, busybox, 'true');
 
     host = await startHostProcess({ dir: dir.dir });
     const again = await host.connect();
@@ -121,7 +126,8 @@ describe('sessions across a crash of the app, through the CLI', () => {
       before.services.map((s) => [s.name, 'running', s.ports.map((p) => p.hostPort)]),
     );
     const resources = await labelledResources(projectId);
-    expect(resources.containers.sort()).toEqual(before.services.map((s) => s.containerName).sort());
+    expect(resources.containers.sort()).toEqual([...before.services.map((s) => s.containerName), `other-${foreign}`].sort());
+    await docker('rm', `other-${foreign}`);
     expect(resources.networks).toEqual([`orchest-session-${before.sessionUuid}`]);
     again.close();
 

@@ -1,6 +1,5 @@
 import type Docker from 'dockerode';
 import type { Disposable } from '../app-error';
-import { LABELS } from './labels';
 
 export interface ContainerEvent {
   action: 'die' | 'start';
@@ -14,14 +13,15 @@ interface EngineEvent {
   Actor?: { Attributes?: Record<string, string> };
 }
 
-/** Follows the engine's start and die events of the app's containers until disposed or the engine goes. */
+/** Follows the engine's start and die events of containers with the label until disposed or the engine goes. */
 export async function watchContainerEvents(
   docker: Docker,
+  label: string,
   onEvent: (event: ContainerEvent) => void,
   onEnd: () => void,
 ): Promise<Disposable> {
   const stream = (await docker.getEvents({
-    filters: { type: ['container'], event: ['die', 'start'], label: [`${LABELS.managed}=true`] },
+    filters: { type: ['container'], event: ['die', 'start'], label: [label] },
   })) as NodeJS.ReadableStream & { destroy(): void };
   let buffered = '';
   stream.on('data', (chunk: Buffer) => {

@@ -1,6 +1,5 @@
 import type Docker from 'dockerode';
 import { dockerStatusCode, ignoreNotFound } from './docker-error';
-import { LABELS } from './labels';
 
 /** What a service container is made of; `session-plan` computes it. */
 export interface ContainerSpec {
@@ -53,9 +52,8 @@ export function publishedPorts(info: Docker.ContainerInspectInfo): Map<number, n
   return published;
 }
 
-/** The app's containers (all states), optionally of one session, inspected. */
-export async function listManagedContainers(docker: Docker, sessionUuid?: string): Promise<Docker.ContainerInspectInfo[]> {
-  const label = sessionUuid ? `${LABELS.session}=${sessionUuid}` : `${LABELS.managed}=true`;
+/** The containers (all states) with the label (`key=value`), inspected. */
+export async function listLabelledContainers(docker: Docker, label: string): Promise<Docker.ContainerInspectInfo[]> {
   const listed = await docker.listContainers({ all: true, filters: { label: [label] } });
   const inspected = await Promise.all(
     listed.map((c) => docker.getContainer(c.Id).inspect().catch((error: unknown) => {

@@ -2,6 +2,8 @@
 export const LABEL_PREFIX = 'io.orchest-desktop';
 export const LABELS = {
   managed: `${LABEL_PREFIX}.managed`,
+  /** Which app home made it, so that two instances on one engine leave each other's sessions alone. */
+  owner: `${LABEL_PREFIX}.owner`,
   project: `${LABEL_PREFIX}.project`,
   pipeline: `${LABEL_PREFIX}.pipeline`,
   session: `${LABEL_PREFIX}.session`,

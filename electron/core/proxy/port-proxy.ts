@@ -54,6 +54,11 @@ export class PortProxy implements Disposable {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The port it listens on (0 before `listen`). */
+  get listeningPort(): number {
+    return this.port;
+  }
+
   /** The clean address of a route: `<origin>/<prefix>/`. */
   url(route: ProxyRoute): string {
     return `${this.origin}/${route.prefix}/`;
@@ -95,6 +100,8 @@ export class PortProxy implements Disposable {
     const unavailable = unavailableReason(route);
     if (unavailable) return sendPage(res, 502, `${route.service.name} is not available`, unavailableBody(route.service.name, route.port, unavailable), true);
     this.forward(req, match, url.search);
+    // The client's `Connection: close` is about its own connection; the pooled one to the service stays open.
+    delete req.headers.connection;
     this.routeOf.set(req, route);
     this.proxy.web(req, res, { target: `http://127.0.0.1:${route.hostPort}` }, (error) => {
       const reason = describeUpstreamError(error);

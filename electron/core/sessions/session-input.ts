@@ -11,6 +11,8 @@ export interface SessionSources {
   pipeline(projectId: string, relative: string): Promise<PipelineDocument>;
   variables(projectId: string, pipelineUuid: string): Promise<Record<string, string>>;
   dataDir(): string;
+  /** The owner label value of this app instance. */
+  owner: string;
 }
 
 export interface PreparedSession {
@@ -39,6 +41,7 @@ export async function prepareSession(
   if (Object.values(services).some((s) => s.binds?.['/data'])) await fs.mkdir(sources.dataDir(), { recursive: true });
   const inherits = Object.values(services).some((s) => (s.env_variables_inherit ?? []).length > 0);
   const plan = planSession({
+    owner: sources.owner,
     projectUuid: projectId,
     pipelineUuid,
     pipelineFile: path.join(projectDir, relative),

@@ -21,6 +21,8 @@ export interface ServiceDefinition {
 }
 
 export interface SessionPlanInput {
+  /** The app instance's owner label value (see LABELS.owner). */
+  owner: string;
   projectUuid: string;
   pipelineUuid: string;
   /** The pipeline file on the host, mounted read-only at /pipeline.json. */
@@ -69,6 +71,7 @@ export function planSession(input: SessionPlanInput): SessionPlan {
   const sessionUuid = sessionUuidOf(input.projectUuid, input.pipelineUuid);
   const labels = {
     [LABELS.managed]: 'true',
+    [LABELS.owner]: input.owner,
     [LABELS.project]: input.projectUuid,
     [LABELS.pipeline]: input.pipelineUuid,
     [LABELS.session]: sessionUuid,

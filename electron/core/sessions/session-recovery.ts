@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import type { Disposable } from '../app-error';
 import { watchContainerEvents, type ContainerEvent } from '../docker/container-events';
-import { listManagedContainers, publishedPorts } from '../docker/containers';
+import { listLabelledContainers, publishedPorts } from '../docker/containers';
 import { LABELS } from '../docker/labels';
 import { decideAdoption } from './session-adoption';
 import { removeSessionResources } from './session-launcher';
@@ -23,6 +23,8 @@ export class SessionRecovery implements Disposable {
     private readonly manager: SessionManager,
     private readonly docker: () => Promise<Docker>,
     private readonly locate: LocatePipeline,
+    /** This instance's owner label value: only what it made is recovered or removed. */
+    private readonly owner: string,
     private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
 
@@ -41,7 +43,7 @@ export class SessionRecovery implements Disposable {
 
   private async connect(): Promise<void> {
     const docker = await this.docker();
-    const events = await watchContainerEvents(docker, (event) => void this.follow(docker, event), () => this.detach());
+    const events = await watchContainerEvents(docker, this.ownerLabel, (event) => void this.follow(docker, event), () => this.detach());
     try {
       await this.recover(docker);
     } catch (error) {
@@ -60,8 +62,8 @@ export class SessionRecovery implements Disposable {
 
   async recover(docker: Docker): Promise<void> {
     const lookedAt = Date.now();
-    const containers = await listManagedContainers(docker);
-    const networks = await docker.listNetworks({ filters: { label: [`${LABELS.managed}=true`] } });
+    const containers = await listLabelledContainers(docker, this.ownerLabel);
+    const networks = await docker.listNetworks({ filters: { label: [this.ownerLabel] } });
     const found = containers.map((info) => ({
       labels: info.Config.Labels ?? {},
       started: info.State.Running || !info.State.StartedAt.startsWith('0001-'),
@@ -85,6 +87,10 @@ export class SessionRecovery implements Disposable {
       }
     }
     this.manager.forgetMissing(present, lookedAt);
+  }
+
+  private get ownerLabel(): string {
+    return `${LABELS.owner}=${this.owner}`;
   }
 
   dispose(): void {

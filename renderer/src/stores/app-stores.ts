@@ -3,6 +3,7 @@ import { createEngineStore } from './engine-store';
 import { createFilesStore } from './files-store';
 import { createPipelineStore } from './pipeline-store';
 import { createProjectsStore } from './projects-store';
+import { createSessionStore } from './session-store';
 import { createSettingsStore } from './settings-store';
 import { createWorkspaceStore } from './workspace-store';
 
@@ -13,10 +14,12 @@ export const engineStore = createEngineStore(bridge);
 export const filesStore = createFilesStore(bridge);
 export const settingsStore = createSettingsStore(bridge);
 export const pipelineStore = createPipelineStore(bridge);
+export const sessionStore = createSessionStore(bridge);
 
 /** Loads what the first screen needs and follows the main process's events; returns the teardown. */
 export function startAppStores(): () => void {
-  const stops = [projectsStore, workspaceStore, engineStore, filesStore, pipelineStore].map((store) => store.getState().start());
+  const stores = [projectsStore, workspaceStore, engineStore, filesStore, pipelineStore, sessionStore];
+  const stops = stores.map((store) => store.getState().start());
   void settingsStore.getState().load();
   return () => stops.forEach((stop) => stop());
 }

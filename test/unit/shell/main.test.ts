@@ -146,11 +146,15 @@ describe('the Electron shell (main.ts)', () => {
     expect(path.basename(String(window!.options.webPreferences.preload))).toBe('preload.cjs');
   });
 
-  it('denies every permission', () => {
+  it('denies every permission but clipboard writes from its own pages', () => {
     const callback = vi.fn();
-    fake.permissions.request!({}, 'media', callback);
-    expect(callback).toHaveBeenCalledWith(false);
-    expect(fake.permissions.check!({}, 'notifications')).toBe(false);
+    fake.permissions.request!({}, 'media', callback, { requestingUrl: 'app://orchest/index.html' });
+    expect(callback).toHaveBeenLastCalledWith(false);
+    expect(fake.permissions.check!({}, 'notifications', 'app://orchest')).toBe(false);
+    fake.permissions.request!({}, 'clipboard-sanitized-write', callback, { requestingUrl: 'app://orchest/index.html' });
+    expect(callback).toHaveBeenLastCalledWith(true);
+    expect(fake.permissions.check!({}, 'clipboard-sanitized-write', 'app://orchest')).toBe(true);
+    expect(fake.permissions.check!({}, 'clipboard-sanitized-write', 'http://127.0.0.1:8765')).toBe(false);
   });
 
   it('guards the window: foreign navigation, new windows and webviews are refused', () => {

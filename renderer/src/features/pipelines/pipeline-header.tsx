@@ -2,11 +2,12 @@ import { useState } from 'react';
 import type { PipelineDocument } from '../../../../electron/contract';
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icon';
+import { SessionControls } from '../sessions/session-controls';
 import { BackToPipelines } from './back-to-pipelines';
 import { DeletePipelineDialog } from './delete-pipeline-dialog';
 import { RenamePipelineDialog } from './rename-pipeline-dialog';
 
-/** The pipeline's name, file and version, with rename and delete. */
+/** The pipeline's name, file and version, with its session's controls, rename and delete. */
 export function PipelineHeader({ projectId, document }: { projectId: string; document: PipelineDocument }) {
   const [dialog, setDialog] = useState<'rename' | 'delete' | undefined>();
   const name = typeof document.definition.name === 'string' ? document.definition.name : '';
@@ -21,6 +22,7 @@ export function PipelineHeader({ projectId, document }: { projectId: string; doc
           {name || <span className="muted">Untitled pipeline</span>}
         </h2>
         <div className="pipeline__actions">
+          <SessionControls projectId={projectId} path={document.path} />
           <Button variant="ghost" size="small" onClick={() => setDialog('rename')}>
             Rename
           </Button>

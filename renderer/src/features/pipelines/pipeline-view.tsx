@@ -3,8 +3,9 @@ import { useStore } from 'zustand';
 import type { PipelineSection } from '../../app/route';
 import { routeStore } from '../../app/route-store';
 import { Tabs, type TabItem } from '../../components/tabs';
-import { pipelineStore } from '../../stores/app-stores';
+import { pipelineStore, sessionStore } from '../../stores/app-stores';
 import { ServicesTab } from '../services/services-tab';
+import { SessionPanel } from '../sessions/session-panel';
 import { PipelineVariables } from '../variables/pipeline-variables';
 import { PipelineHeader } from './pipeline-header';
 import { PipelineOverview } from './pipeline-overview';
@@ -16,13 +17,14 @@ const SECTIONS: readonly TabItem<PipelineSection>[] = [
   { id: 'variables', label: 'Variables' },
 ];
 
-/** One pipeline file of the project: what it holds, and its services and variables to edit. */
+/** One pipeline file of the project: its session, what it holds, and its services and variables to edit. */
 export function PipelineView({ projectId, path, section }: { projectId: string; path: string; section: PipelineSection }) {
   const document = useStore(pipelineStore, (s) => (s.projectId === projectId && s.path === path ? s.document : undefined));
   const error = useStore(pipelineStore, (s) => (s.projectId === projectId && s.path === path ? s.error : undefined));
 
   useEffect(() => {
     pipelineStore.getState().open(projectId, path);
+    void sessionStore.getState().load(projectId, path);
     return () => pipelineStore.getState().close();
   }, [projectId, path]);
 
@@ -32,6 +34,7 @@ export function PipelineView({ projectId, path, section }: { projectId: string; 
   return (
     <section className="pipeline" aria-labelledby="pipeline-title" data-testid="pipeline-view">
       <PipelineHeader projectId={projectId} document={document} />
+      <SessionPanel projectId={projectId} path={path} />
       <Tabs
         label="Pipeline sections"
         idPrefix="pipeline"

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo, AppSettings } from '../../../../electron/contract';
 import type { Theme } from '../../app/theme';
 import { bridge } from '../../bridge/client';
+import { CheckboxField } from '../../components/checkbox-field';
 import { DialogFooter } from '../../components/dialog-footer';
 import { TextField } from '../../components/text-field';
 import { useFormSubmit } from '../../components/use-form-submit';
@@ -13,6 +14,7 @@ import { ThemeChoice } from './theme-choice';
 export function SettingsForm({ saved, onClose }: { saved: AppSettings; onClose(): void }) {
   const [workspace, setWorkspace] = useState(saved.workspace);
   const [theme, setTheme] = useState<Theme>(saved.theme);
+  const [keepSessionsRunning, setKeepSessionsRunning] = useState(saved.keepSessionsRunning);
   const [info, setInfo] = useState<AppInfo>();
 
   useEffect(() => {
@@ -23,6 +25,7 @@ export function SettingsForm({ saved, onClose }: { saved: AppSettings; onClose()
     const patch: Partial<AppSettings> = {};
     if (workspace.trim() !== saved.workspace) patch.workspace = workspace.trim();
     if (theme !== saved.theme) patch.theme = theme;
+    if (keepSessionsRunning !== saved.keepSessionsRunning) patch.keepSessionsRunning = keepSessionsRunning;
     if (Object.keys(patch).length > 0) await settingsStore.getState().update(patch);
     onClose();
   });
@@ -39,6 +42,12 @@ export function SettingsForm({ saved, onClose }: { saved: AppSettings; onClose()
           hint="Holds projects/ and data/, like Orchest's userdir. Another folder shows the projects in it."
         />
         <ThemeChoice value={theme} onChange={setTheme} error={server.fields.theme} />
+        <CheckboxField
+          label="Keep sessions running when the app quits"
+          checked={keepSessionsRunning}
+          onChange={setKeepSessionsRunning}
+          hint="Their containers go on serving; the app finds them again when it starts. Otherwise quitting stops them."
+        />
         <FormError message={server.form} />
         {info && (
           <p className="dialog__aside" data-testid="app-info">

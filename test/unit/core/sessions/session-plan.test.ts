@@ -14,6 +14,7 @@ const service = (overrides: Partial<ServiceDefinition>): ServiceDefinition => ({
 });
 
 const input = (services: ServiceDefinition[], extra: Partial<SessionPlanInput> = {}): SessionPlanInput => ({
+  owner: 'home-1',
   projectUuid: PROJECT,
   pipelineUuid: PIPELINE,
   pipelineFile: '/ws/projects/p/main.orchest',
@@ -34,6 +35,7 @@ describe('planSession', () => {
       name: `orchest-session-${SESSION}`,
       labels: {
         'io.orchest-desktop.managed': 'true',
+        'io.orchest-desktop.owner': 'home-1',
         'io.orchest-desktop.project': PROJECT,
         'io.orchest-desktop.pipeline': PIPELINE,
         'io.orchest-desktop.session': SESSION,

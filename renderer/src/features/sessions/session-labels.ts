@@ -1,0 +1,58 @@
+import type { ServicePort, SessionService, SessionStatus } from '../../../../electron/contract';
+
+/** StatusPill's tones, plus `busy` for a change under way and `warn` for what stopped on its own. */
+export type SessionTone = 'ok' | 'error' | 'neutral' | 'busy' | 'warn';
+
+export interface SessionLabel {
+  tone: SessionTone;
+  text: string;
+}
+
+const STATUS_LABELS: Record<SessionStatus, SessionLabel> = {
+  LAUNCHING: { tone: 'busy', text: 'Session starting…' },
+  RUNNING: { tone: 'ok', text: 'Session running' },
+  STOPPING: { tone: 'busy', text: 'Session stopping…' },
+  STOPPED: { tone: 'neutral', text: 'Session stopped' },
+  FAILED: { tone: 'error', text: 'Session failed' },
+};
+
+export function sessionStatusLabel(status: SessionStatus | undefined): SessionLabel {
+  return status ? STATUS_LABELS[status] : { tone: 'neutral', text: 'Checking session…' };
+}
+
+export function serviceStateLabel(service: Pick<SessionService, 'state' | 'exitCode'>): SessionLabel {
+  switch (service.state) {
+    case 'pending':
+      return { tone: 'neutral', text: 'pending' };
+    case 'pulling':
+      return { tone: 'busy', text: 'pulling image' };
+    case 'starting':
+      return { tone: 'busy', text: 'starting' };
+    case 'running':
+      return { tone: 'ok', text: 'running' };
+    case 'stopping':
+      return { tone: 'busy', text: 'stopping' };
+    case 'failed':
+      return { tone: 'error', text: 'failed' };
+    case 'exited': {
+      const code = service.exitCode === undefined ? '' : ` (code ${service.exitCode})`;
+      return { tone: service.exitCode === 0 ? 'warn' : 'error', text: `exited${code}` };
+    }
+  }
+}
+
+/** `8000 → 127.0.0.1:49153`, or what is missing before the port is published. */
+export function portMapping(port: ServicePort): string {
+  return port.hostPort === null ? `${port.port} → not published yet` : `${port.port} → 127.0.0.1:${port.hostPort}`;
+}
+
+/** The session is on its way up, up, or on its way down: it can be stopped. */
+export function isLive(status: SessionStatus | undefined): boolean {
+  return status === 'LAUNCHING' || status === 'RUNNING' || status === 'STOPPING';
+}
+
+/** The reason without a leading `<service>: `, as the alert names the service itself. */
+export function failureReason(error: { message: string; service?: string | undefined }): string {
+  const prefix = `${error.service}: `;
+  return error.service && error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+}

@@ -1,0 +1,68 @@
+import type { SessionService } from '../../../../electron/contract';
+import { serviceStateLabel } from './session-labels';
+import { SessionPill } from './session-pill';
+import { ServicePorts } from './service-ports';
+
+/** Every service of the session: its state and what it is doing, its image, hostname and ports. */
+interface SessionServicesProps {
+  projectId: string;
+  path: string;
+  services: readonly SessionService[];
+}
+
+export function SessionServices({ projectId, path, services }: SessionServicesProps) {
+  if (services.length === 0) return <p className="muted">The pipeline has no services, so the session runs none.</p>;
+  return (
+    <table className="table session-services" aria-label="Session services">
+      <thead>
+        <tr>
+          <th scope="col">Service</th>
+          <th scope="col">State</th>
+          <th scope="col">Image</th>
+          <th scope="col">Ports</th>
+        </tr>
+      </thead>
+      <tbody>
+        {services.map((service) => (
+          <SessionServiceRow key={service.name} projectId={projectId} path={path} service={service} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function SessionServiceRow({ projectId, path, service }: Omit<SessionServicesProps, 'services'> & { service: SessionService }) {
+  const label = serviceStateLabel(service);
+  const trouble = label.tone === 'error' || label.tone === 'warn';
+  return (
+    <>
+      <tr data-testid={`session-service-${service.name}`}>
+        <th scope="row" rowSpan={service.message ? 2 : 1}>
+          <div className="session-services__service">
+            <span className="session-services__name">{service.name}</span>
+            <code className="session-services__host" title="Internal hostname: other services reach it by this name">
+              {service.internalHostname}
+            </code>
+          </div>
+        </th>
+        <td>
+          <SessionPill label={label} testId="service-state" />
+        </td>
+        <td>
+          <code className="session-services__image">{service.image}</code>
+        </td>
+        <td>
+          <ServicePorts projectId={projectId} path={path} service={service} />
+        </td>
+      </tr>
+      {service.message && (
+        <tr className="session-services__note">
+          {/* Pull progress or what went wrong, under the service's state, image and ports. */}
+          <td colSpan={3} className={trouble ? 'session-services__message session-services__message--error' : 'session-services__message'}>
+            {service.message}
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { BUSYBOX_IMAGE, ensureTestImage } from '../helpers/test-images';
+import { removeLabelled } from '../helpers/session-app';
+import { expect, test } from './fixtures';
+import { PipelinePage } from './pages/pipeline-page';
+
+let projectId: string | undefined;
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  await ensureTestImage('busybox');
+});
+
+test.afterEach(async () => {
+  if (projectId) await removeLabelled(projectId);
+  projectId = undefined;
+});
+
+test("a person opens a running service's page from the pipeline view, signed in by the link", async ({ app, host }) => {
+  const bridge = await host.connect();
+  const project = await bridge.request('projects.create', { name: 'with-web' });
+  projectId = project.uuid;
+  const { revision } = await bridge.request('pipelines.get', { projectId, path: 'main.orchest' });
+  const page = `echo '<h1>Hello from the web service</h1>' > /www/index.html; exec httpd -f -p 8000 -h /www`;
+  await bridge.request('pipelines.saveServices', {
+    projectId,
+    path: 'main.orchest',
+    revision,
+    services: {
+      web: { name: 'web', image: BUSYBOX_IMAGE, scope: ['interactive'], command: 'sh', args: `-c "${page}"`, ports: [8000], exposed: true, order: 0 },
+    },
+  });
+  bridge.close();
+
+  await app.projectLink('with-web').click();
+  const pipeline = new PipelinePage(app.page);
+  await pipeline.open('Main');
+  await pipeline.sessionButton('Start session').click();
+  await expect(pipeline.serviceState('web')).toHaveText('running', { timeout: 30_000 });
+  const ports = pipeline.servicePorts('web');
+  await expect(ports).toContainText('listening', { timeout: 15_000 });
+  await expect(ports.getByRole('link')).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/service-web-[0-9a-f-]{36}_8000\/$/);
+
+  const [tab] = await Promise.all([app.page.waitForEvent('popup'), ports.getByRole('button', { name: 'Open web port 8000' }).click()]);
+  await expect(tab.getByRole('heading', { name: 'Hello from the web service' })).toBeVisible();
+  expect(new URL(tab.url()).search).toBe(''); // the one-time token is gone from the address
+  await tab.close();
+
+  await pipeline.sessionButton('Stop session').click();
+  await expect(pipeline.sessionStatus).toHaveText('Session stopped', { timeout: 30_000 });
+});
