@@ -116,3 +116,6 @@ try {
 
 const { benchSessions } = await import('./sessions-bench.mjs');
 await benchSessions(repo);
+
+const { benchProxy } = await import('./proxy-bench.mjs');
+await benchProxy(repo);

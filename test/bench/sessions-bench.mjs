@@ -2,68 +2,22 @@
 // Debian's docker-compose `up -d` and `down` of the same containers (same image, command, one published
 // 127.0.0.1 port each, one network), measured in the same run. `node test/bench/sessions-bench.mjs` runs
 // it alone (after `npm run build`); `npm run bench` runs it after the other benchmarks.
-import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
-import WebSocket from 'ws';
+import { connectBridge, exec, median, removeLabelled, startHost } from './bench-host.mjs';
 
-const exec = promisify(execFile);
 const IMAGE = 'orchest-desktop-test/busybox:1';
 /** Idles, and exits at once on SIGTERM (`wait` is interrupted by the trap; a bare `sleep` is not). */
 const SCRIPT = "trap 'exit 0' TERM; while :; do sleep 1 & wait; done";
 const PORT = 8000;
 const COUNTS = [5, 20];
 const RUNS = 3;
-/** electron/contract/wire.ts BRIDGE_WS_PATH. */
-const BRIDGE_WS_PATH = '/bridge';
-const REQUEST_TIMEOUT_MS = 180_000;
-
-function median(values) {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-}
-
 async function timed(work) {
   const started = performance.now();
   await work();
   return performance.now() - started;
-}
-
-/** The bridge's WebSocket frames (electron/contract/wire.ts: {t:'req'} -> {t:'res'}), without the app's client code. */
-async function connectBridge(url) {
-  const parsed = new URL(url);
-  const socket = new WebSocket(`ws://${parsed.host}${BRIDGE_WS_PATH}?token=${parsed.searchParams.get('token')}`);
-  await new Promise((resolve, reject) => (socket.once('open', resolve), socket.once('error', reject)));
-  const pending = new Map();
-  let next = 0;
-  socket.on('message', (data) => {
-    const frame = JSON.parse(String(data));
-    if (frame.t !== 'res' || !pending.has(frame.id)) return;
-    const { resolve, reject, timer } = pending.get(frame.id);
-    pending.delete(frame.id);
-    clearTimeout(timer);
-    if (frame.ok) resolve(frame.value);
-    else reject(new Error(`${frame.error.code}: ${frame.error.message}`));
-  });
-  socket.on('close', () => {
-    for (const { reject, timer } of pending.values()) {
-      clearTimeout(timer);
-      reject(new Error('the bridge closed'));
-    }
-    pending.clear();
-  });
-  return {
-    request: (name, input) =>
-      new Promise((resolve, reject) => {
-        const id = ++next;
-        const timer = setTimeout(() => (pending.delete(id), reject(new Error(`${name}: no answer in ${REQUEST_TIMEOUT_MS / 1000} s`))), REQUEST_TIMEOUT_MS);
-        pending.set(id, { resolve, reject, timer });
-        socket.send(JSON.stringify({ t: 'req', id, name, input }));
-      }),
-    close: () => socket.close(),
-  };
 }
 
 /** The pipeline's services as the Services tab saves them (Orchest's service definition). */
@@ -105,38 +59,6 @@ function composeFile(count, runId) {
   return `${JSON.stringify(compose, null, 2)}\n`;
 }
 
-async function startHost(repo, dir) {
-  const child = spawn(
-    process.execPath,
-    [path.join(repo, 'bin/orchest-desktop.mjs'), 'serve', '--no-open', '--port', '0', '--workspace', path.join(dir, 'workspace')],
-    { env: { ...process.env, ORCHEST_DESKTOP_HOME: path.join(dir, 'home') }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start in 20 s:\n${output}`)), 20_000);
-    child.stdout.on('data', () => {
-      const match = /Orchest Desktop is serving at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
-      if (!match) return;
-      clearTimeout(timer);
-      resolve(match[1]);
-    });
-    void exited.then((code) => (clearTimeout(timer), reject(new Error(`host exited with ${code}:\n${output}`))));
-  });
-  return {
-    url,
-    /** SIGTERM: the host stops its sessions as it quits (keepSessionsRunning is off in a fresh home). */
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
-
 async function appStart(client, target, count) {
   const session = await client.request('sessions.start', target);
   const running = session.services.filter((s) => s.state === 'running').length;
@@ -172,15 +94,6 @@ async function measure({ client, projectId, dir, runId, composeProjects }, count
     app: { start: median(app.start), stop: median(app.stop) },
     compose: { start: median(baseline.start), stop: median(baseline.stop) },
   };
-}
-
-/** Removes this run's containers and networks by label, whatever state the run ended in. */
-async function removeLabelled(label) {
-  const ids = async (...args) => (await exec('docker', [...args, '--filter', `label=${label}`])).stdout.split('\n').filter(Boolean);
-  const containers = await ids('ps', '-aq');
-  if (containers.length) await exec('docker', ['rm', '-f', ...containers]).catch(() => undefined);
-  const networks = await ids('network', 'ls', '-q');
-  if (networks.length) await exec('docker', ['network', 'rm', ...networks]).catch(() => undefined);
 }
 
 export async function benchSessions(repo) {

@@ -45,6 +45,13 @@ test("a person opens a running service's page from the pipeline view, signed in 
   expect(new URL(tab.url()).search).toBe(''); // the one-time token is gone from the address
   await tab.close();
 
+  // The service's own settings say the same while the session runs it.
+  await pipeline.section('Services').click();
+  await pipeline.serviceInList('web').click();
+  const reach = pipeline.serviceEditor.getByRole('group', { name: 'Reach web' });
+  await expect(reach.getByRole('link')).toHaveText(await ports.getByRole('link').textContent() ?? '');
+  await expect(reach.getByRole('button', { name: 'Open web port 8000' })).toBeVisible();
+
   await pipeline.sessionButton('Stop session').click();
   await expect(pipeline.sessionStatus).toHaveText('Session stopped', { timeout: 30_000 });
 });

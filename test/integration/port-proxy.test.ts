@@ -93,12 +93,12 @@ describe('the local port proxy against real services', () => {
     expect(bare.headers.location).toBe(`${prefix}/?x=1`);
   });
 
-  it('keeps redirects and cookies on the service', async () => {
+  it("keeps redirects and cookies on the service's own path", async () => {
     const reply = await request(`${url('plain')}redirect`);
     expect(reply.status).toBe(302);
     const prefix = new URL(url('plain')).pathname.slice(0, -1);
     expect(reply.headers.location).toBe(`${prefix}/echo?from=redirect`);
-    expect(reply.headers['set-cookie']).toEqual(['flavour=plain; Path=/']);
+    expect(reply.headers['set-cookie']).toEqual([`flavour=plain; Path=${prefix}/`]);
   });
 
   it('passes the whole path with preserve_base_path', async () => {

@@ -4,7 +4,7 @@ import { createProxyServer } from 'http-proxy-3';
 import type { Disposable } from '../app-error';
 import { LINK_TOKEN_PARAM, type ProxyAuth } from './proxy-auth';
 import { notFoundBody, sendPage, unauthorisedBody, unavailableBody, type ServiceLink } from './proxy-pages';
-import { matchRoute, rewriteLocation, unavailableReason, upstreamUrl, type ProxyRoute, type RouteMatch } from './routes';
+import { matchRoute, rewriteCookiePath, rewriteLocation, unavailableReason, upstreamUrl, type ProxyRoute, type RouteMatch } from './routes';
 
 export interface PortProxyOptions {
   routes(): Map<string, ProxyRoute>;
@@ -33,8 +33,10 @@ export class PortProxy implements Disposable {
     this.server.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head));
     this.proxy.on('proxyRes', (proxyRes, req) => {
       const route = this.routeOf.get(req);
-      const location = proxyRes.headers.location;
-      if (route && location) proxyRes.headers.location = rewriteLocation(location, route);
+      if (!route) return;
+      const { location, 'set-cookie': cookies } = proxyRes.headers;
+      if (location) proxyRes.headers.location = rewriteLocation(location, route);
+      if (cookies) proxyRes.headers['set-cookie'] = cookies.map((cookie) => rewriteCookiePath(cookie, route));
     });
   }
 

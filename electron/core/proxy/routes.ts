@@ -83,3 +83,9 @@ export function rewriteLocation(location: string, route: ProxyRoute): string {
   }
   return location;
 }
+
+/** A cookie a service without preserve_base_path sets for its own root stays with that service. */
+export function rewriteCookiePath(setCookie: string, route: ProxyRoute): string {
+  if (route.service.preserveBasePath) return setCookie;
+  return setCookie.replace(/;\s*path=(\/[^;]*)/i, (_match, cookiePath: string) => `; Path=/${route.prefix}${cookiePath}`);
+}

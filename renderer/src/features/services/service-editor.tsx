@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { EnvironmentSummary } from '../../../../electron/contract';
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icon';
@@ -14,10 +15,12 @@ export interface ServiceEditorProps {
   onChange(form: ServiceForm): void;
   onDuplicate(): void;
   onDelete(): void;
+  /** Shown above the fields: how to reach the service while its session runs. */
+  access?: ReactNode;
 }
 
 /** The open service: its name as a heading, duplicate and delete, and its fields. */
-export function ServiceEditor({ draft, errors, environments, variableNames, onChange, onDuplicate, onDelete }: ServiceEditorProps) {
+export function ServiceEditor({ draft, errors, environments, variableNames, onChange, onDuplicate, onDelete, access }: ServiceEditorProps) {
   const title = draft.form.name || 'Unnamed service';
   return (
     <section className="service-editor" aria-label={`Service ${title}`} data-testid="service-editor">
@@ -33,6 +36,7 @@ export function ServiceEditor({ draft, errors, environments, variableNames, onCh
           </Button>
         </div>
       </header>
+      {access}
       <ServiceFields
         form={draft.form}
         errors={errors}

@@ -5,6 +5,7 @@ import { EmptyState } from '../../components/empty-state';
 import { Icon } from '../../components/icon';
 import { FormError } from '../../components/form-error';
 import { useProjectListing } from '../projects/use-project-listing';
+import { ServiceAccess } from '../sessions/service-access';
 import { AddServiceDialog } from './add-service-dialog';
 import { DeleteServiceDialog } from './delete-service-dialog';
 import { ServiceEditor } from './service-editor';
@@ -63,6 +64,7 @@ export function ServicesTab({ projectId, document, active }: ServicesTabProps) {
               onChange={(form) => services.update(selected.id, form)}
               onDuplicate={() => services.duplicate(selected.id)}
               onDelete={() => setDialog('delete')}
+              access={<ServiceAccess projectId={projectId} path={document.path} name={typeof selected.original.name === 'string' ? selected.original.name : selected.form.name} />}
             />
           )}
         </div>

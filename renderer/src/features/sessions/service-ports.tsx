@@ -7,7 +7,7 @@ import { CopyButton } from './copy-button';
 import { openService, serviceLink } from './open-service';
 import { portMapping } from './session-labels';
 
-interface PortsProps {
+export interface PortsProps {
   projectId: string;
   path: string;
   service: SessionService;
@@ -36,7 +36,7 @@ export function ServicePorts({ projectId, path, service }: PortsProps) {
 }
 
 /** Exposed ports open through the proxy (Open, Copy link); others give a line for a person's own tools. */
-function PortAccess({ projectId, path, service, port }: PortsProps & { port: ServicePort }) {
+export function PortAccess({ projectId, path, service, port }: PortsProps & { port: ServicePort }) {
   const [error, setError] = useState<string | undefined>();
   const ref = { projectId, path, service: service.name, port: port.port };
   const what = `${service.name} port ${port.port}`;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AppInfo, AppSettings } from '../../../../electron/contract';
+import type { AppInfo, AppSettings, ProxyStatus } from '../../../../electron/contract';
 import type { Theme } from '../../app/theme';
 import { bridge } from '../../bridge/client';
 import { CheckboxField } from '../../components/checkbox-field';
@@ -15,17 +15,24 @@ export function SettingsForm({ saved, onClose }: { saved: AppSettings; onClose()
   const [workspace, setWorkspace] = useState(saved.workspace);
   const [theme, setTheme] = useState<Theme>(saved.theme);
   const [keepSessionsRunning, setKeepSessionsRunning] = useState(saved.keepSessionsRunning);
+  const [proxyPort, setProxyPort] = useState(String(saved.proxyPort));
   const [info, setInfo] = useState<AppInfo>();
+  const [proxy, setProxy] = useState<ProxyStatus>();
 
   useEffect(() => {
     bridge.request('app.info', {}).then(setInfo, () => undefined);
+    bridge.request('proxy.status', {}).then(setProxy, () => undefined);
   }, []);
 
-  const { busy, server, clearServer, submit } = useFormSubmit(['workspace', 'theme'], async () => {
+  const portNumber = /^\d{1,5}$/.test(proxyPort.trim()) ? Number(proxyPort.trim()) : NaN;
+  const portProblem = portNumber >= 0 && portNumber <= 65535 ? undefined : 'A port is a whole number from 0 to 65535 (0: any free port)';
+
+  const { busy, server, clearServer, submit } = useFormSubmit(['workspace', 'theme', 'proxyPort'], async () => {
     const patch: Partial<AppSettings> = {};
     if (workspace.trim() !== saved.workspace) patch.workspace = workspace.trim();
     if (theme !== saved.theme) patch.theme = theme;
     if (keepSessionsRunning !== saved.keepSessionsRunning) patch.keepSessionsRunning = keepSessionsRunning;
+    if (portNumber !== saved.proxyPort) patch.proxyPort = portNumber;
     if (Object.keys(patch).length > 0) await settingsStore.getState().update(patch);
     onClose();
   });
@@ -48,6 +55,14 @@ export function SettingsForm({ saved, onClose }: { saved: AppSettings; onClose()
           onChange={setKeepSessionsRunning}
           hint="Their containers go on serving; the app finds them again when it starts. Otherwise quitting stops them."
         />
+        <TextField
+          label="Service proxy port"
+          name="proxyPort"
+          value={proxyPort}
+          onChange={(value) => (setProxyPort(value), clearServer())}
+          error={portProblem ?? server.fields.proxyPort}
+          hint={proxyHint(saved.proxyPort, proxy)}
+        />
         <FormError message={server.form} />
         {info && (
           <p className="dialog__aside" data-testid="app-info">
@@ -56,7 +71,15 @@ export function SettingsForm({ saved, onClose }: { saved: AppSettings; onClose()
           </p>
         )}
       </div>
-      <DialogFooter onCancel={onClose} submit="Save" ready={workspace.trim() !== ''} busy={busy} />
+      <DialogFooter onCancel={onClose} submit="Save" ready={workspace.trim() !== '' && !portProblem} busy={busy} />
     </form>
   );
+}
+
+/** Where the proxy listens now, and why it is not the port asked for when another program has it. */
+function proxyHint(asked: number, proxy: ProxyStatus | undefined): string {
+  const now = proxy ? ` Now at ${proxy.origin}.` : '';
+  const taken = proxy?.preferredPortTaken ? ` Port ${proxy.preferredPortTaken} is taken by another program, so a free one is used.` : '';
+  const later = proxy && proxy.port !== asked && !proxy.preferredPortTaken && asked !== 0 ? ' A change takes effect at the next start.' : '';
+  return `Exposed services open at http://127.0.0.1:<port>/service-…/.${now}${taken}${later}`;
 }

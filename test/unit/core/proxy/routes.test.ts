@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Session, SessionService } from '../../../../electron/contract';
-import { matchRoute, rewriteLocation, routesOf, unavailableReason, upstreamUrl } from '../../../../electron/core/proxy/routes';
+import { matchRoute, rewriteCookiePath, rewriteLocation, routesOf, unavailableReason, upstreamUrl } from '../../../../electron/core/proxy/routes';
 
 const SESSION = 'aaaaaaaa-bbbb-4ccc11111111-2222-4333';
 
@@ -67,6 +67,15 @@ describe('proxy routes', () => {
     expect(rewriteLocation('//cdn.example.org/x', web)).toBe('//cdn.example.org/x');
     const lab = routes.get(`pbp-service-lab-${SESSION}_8888`)!;
     expect(rewriteLocation('/pbp-service-lab/x', lab)).toBe('/pbp-service-lab/x');
+  });
+
+  it("puts a service's root cookies under its prefix, unless it keeps its base path", () => {
+    const web = routes.get(`service-web-${SESSION}_8080`)!;
+    expect(rewriteCookiePath('sid=1; Path=/; HttpOnly', web)).toBe(`sid=1; Path=/service-web-${SESSION}_8080/; HttpOnly`);
+    expect(rewriteCookiePath('sid=1; path=/api', web)).toBe(`sid=1; Path=/service-web-${SESSION}_8080/api`);
+    expect(rewriteCookiePath('sid=1', web)).toBe('sid=1');
+    const lab = routes.get(`pbp-service-lab-${SESSION}_8888`)!;
+    expect(rewriteCookiePath('sid=1; Path=/', lab)).toBe('sid=1; Path=/');
   });
 
   it('says why a service cannot answer', () => {
