@@ -14,7 +14,7 @@ export function median(values) {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
 
-export /** The bridge's WebSocket frames (electron/contract/wire.ts: {t:'req'} -> {t:'res'}), without the app's client code. */
+/** The bridge's WebSocket frames (electron/contract/wire.ts: {t:'req'} -> {t:'res'}), without the app's client code. */
 export async function connectBridge(url) {
   const parsed = new URL(url);
   const socket = new WebSocket(`ws://${parsed.host}${BRIDGE_WS_PATH}?token=${parsed.searchParams.get('token')}`);

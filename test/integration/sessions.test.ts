@@ -141,6 +141,11 @@ describe('interactive sessions on the Docker engine', () => {
       'utf8',
     );
     expect(log).toMatch(/^[0-9a-f-]{36}\n.*could not be pulled/);
+    // Stopping a failed session clears it.
+    const cleared = await app.sessions.stop(project.uuid, 'main.orchest', true);
+    expect(cleared).toMatchObject({ status: 'STOPPED', services: [] });
+    expect(cleared.error).toBeUndefined();
+    expect(app.sessions.list()).toEqual([]);
   });
 
   it('refuses a container name taken by something else and leaves that container alone', async () => {

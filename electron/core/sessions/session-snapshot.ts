@@ -12,8 +12,8 @@ export interface SessionKey {
   sessionUuid: string;
 }
 
-export function stoppedSession(key: SessionKey): Session {
-  return { ...key, status: 'STOPPED', services: [] };
+export function stoppedSession({ projectId, pipelineUuid, pipelinePath, sessionUuid }: SessionKey): Session {
+  return { projectId, pipelineUuid, pipelinePath, sessionUuid, status: 'STOPPED', services: [] };
 }
 
 /** A session about to launch: every service pending, no host ports yet. */
