@@ -24,6 +24,11 @@ async function cli(args: string[], host: HostProcess) {
   }
 }
 
+async function saveServices(client: BridgeClient, projectId: string, services: Record<string, Record<string, unknown>>) {
+  const { revision } = await client.request('pipelines.get', { projectId, path: 'main.orchest' });
+  await client.request('pipelines.saveServices', { projectId, path: 'main.orchest', revision, services });
+}
+
 async function sessionOf(client: BridgeClient, projectId: string, until: (s: Session) => boolean): Promise<Session> {
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -55,12 +60,9 @@ describe('sessions across a crash of the app, through the CLI', () => {
     host = await startHostProcess({ dir: dir.dir });
     const client = await host.connect();
     projectId = (await client.request('projects.create', { name: 'recovery' })).uuid;
-    const { revision } = await client.request('pipelines.get', { projectId, path: 'main.orchest' });
-    await client.request('pipelines.saveServices', {
-      projectId,
-      path: 'main.orchest',
-      revision,
-      services: { web: idleService('web', busybox, { ports: [8000, 8001], exposed: true }), worker: idleService('worker', busybox) },
+    await saveServices(client, projectId, {
+      web: idleService('web', busybox, { ports: [8000, 8001], exposed: true }),
+      worker: idleService('worker', busybox),
     });
     const proxy = await client.request('proxy.status', {});
     client.close();
@@ -139,13 +141,7 @@ describe('sessions across a crash of the app, through the CLI', () => {
 
   it('exits 1 with the reason when the session fails to start', async () => {
     const client = await host!.connect();
-    const { revision } = await client.request('pipelines.get', { projectId, path: 'main.orchest' });
-    await client.request('pipelines.saveServices', {
-      projectId,
-      path: 'main.orchest',
-      revision,
-      services: { web: idleService('web', '127.0.0.1:9/orchest-desktop-test/absent:1') },
-    });
+    await saveServices(client, projectId, { web: idleService('web', '127.0.0.1:9/orchest-desktop-test/absent:1') });
     client.close();
     const started = await cli(['session', 'start', 'recovery', 'main.orchest'], host!);
     expect(started.code).toBe(1);
@@ -156,13 +152,7 @@ describe('sessions across a crash of the app, through the CLI', () => {
 
   it('stops its sessions when it quits, unless told to keep them running', async () => {
     const client = await host!.connect();
-    const { revision } = await client.request('pipelines.get', { projectId, path: 'main.orchest' });
-    await client.request('pipelines.saveServices', {
-      projectId,
-      path: 'main.orchest',
-      revision,
-      services: { web: idleService('web', busybox) },
-    });
+    await saveServices(client, projectId, { web: idleService('web', busybox) });
     await client.request('sessions.start', { projectId, path: 'main.orchest', wait: true });
     client.close();
     await host!.stop();

@@ -9,6 +9,7 @@ export interface ContainerSpec {
   cmd: string[] | undefined;
   env: string[];
   labels: Record<string, string>;
+  /** `host:container[:ro]` binds. */
   binds: string[];
   ports: number[];
 }

@@ -1,5 +1,6 @@
 import { split as shellSplit } from 'shlex';
 import { AppError } from '../app-error';
+import type { ContainerSpec } from '../docker/containers';
 import { LABELS } from '../docker/labels';
 import { basePathPrefix, internalHostname, sessionUuidOf } from './session-identity';
 
@@ -44,18 +45,10 @@ export interface ProxyOptions {
   preserveBasePath: boolean;
 }
 
-export interface ContainerPlan {
+/** A service's container as the engine makes it, plus what the app keeps about the service. */
+export interface ContainerPlan extends ContainerSpec {
   service: string;
   proxy: ProxyOptions;
-  name: string;
-  image: string;
-  entrypoint: string[] | undefined;
-  cmd: string[] | undefined;
-  env: string[];
-  labels: Record<string, string>;
-  /** `host:container[:ro]` binds. */
-  binds: string[];
-  ports: number[];
 }
 
 export interface SessionPlan {
