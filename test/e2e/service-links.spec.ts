@@ -1,5 +1,5 @@
 import { BUSYBOX_IMAGE, ensureTestImage } from '../helpers/test-images';
-import { removeLabelled } from '../helpers/session-app';
+import { idleService, removeLabelled, saveServices } from '../helpers/session-app';
 import { expect, test } from './fixtures';
 import { PipelinePage } from './pages/pipeline-page';
 
@@ -19,15 +19,9 @@ test("a person opens a running service's page from the pipeline view, signed in 
   const bridge = await host.connect();
   const project = await bridge.request('projects.create', { name: 'with-web' });
   projectId = project.uuid;
-  const { revision } = await bridge.request('pipelines.get', { projectId, path: 'main.orchest' });
   const page = `echo '<h1>Hello from the web service</h1>' > /www/index.html; exec httpd -f -p 8000 -h /www`;
-  await bridge.request('pipelines.saveServices', {
-    projectId,
-    path: 'main.orchest',
-    revision,
-    services: {
-      web: { name: 'web', image: BUSYBOX_IMAGE, scope: ['interactive'], command: 'sh', args: `-c "${page}"`, ports: [8000], exposed: true, order: 0 },
-    },
+  await saveServices(bridge, projectId, {
+    web: idleService('web', BUSYBOX_IMAGE, { args: `-c "${page}"`, exposed: true }),
   });
   bridge.close();
 

@@ -1,52 +1,25 @@
-import { execFile } from 'node:child_process';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { BUSYBOX_IMAGE, ensureTestImage } from '../helpers/test-images';
 import type { HostProcess } from '../helpers/host-process';
+import { idleService, labelledResources, removeLabelled, saveServices } from '../helpers/session-app';
 import { expect, test } from './fixtures';
 import { PipelinePage } from './pages/pipeline-page';
 
-const run = promisify(execFile);
-const LOOP = `-c "trap 'exit 0' TERM; while :; do sleep 1; done"`;
-/** The loop behind busybox's httpd on port 8000, so the port accepts connections. */
-const SERVE_8000 = `-c "trap 'exit 0' TERM; httpd -p 8000 -h /tmp; while :; do sleep 1; done"`;
+/** busybox's httpd on port 8000 beside the idle loop, so that the port accepts connections. */
+const SERVE_8000 = `-c "httpd -p 8000 -h /tmp; while :; do sleep 1; done"`;
 
-async function docker(...args: string[]): Promise<string[]> {
-  const { stdout } = await run('docker', args);
-  return stdout.split('\n').filter(Boolean);
-}
-
-const ownedBy = (projectId: string) => `label=io.orchest-desktop.project=${projectId}`;
-const containersOf = (projectId: string) => docker('ps', '-aq', '--filter', ownedBy(projectId));
-
-/** Removes whatever a test left behind, even when it failed half-way. */
-async function removeEverything(projectId: string): Promise<void> {
-  const containers = await containersOf(projectId);
-  if (containers.length > 0) await docker('rm', '-f', ...containers);
-  const networks = await docker('network', 'ls', '-q', '--filter', ownedBy(projectId));
-  if (networks.length > 0) await docker('network', 'rm', ...networks);
-}
-
-function service(name: string, order: number, extra: Record<string, unknown> = {}) {
-  return {
-    name, image: BUSYBOX_IMAGE, command: 'sh', args: LOOP, order, ports: [],
-    scope: ['interactive'], exposed: false, requires_authentication: true, ...extra,
-  };
-}
+const service = (name: string, extra: Record<string, unknown> = {}) => idleService(name, BUSYBOX_IMAGE, extra);
+const containersOf = async (projectId: string) => (await labelledResources(projectId)).containers;
 
 let projectId: string | undefined;
 
-/** Creates the project in the UI, writes its Main pipeline's services to disk and opens the pipeline. */
-async function openPipelineWith(host: HostProcess, pipeline: PipelinePage, name: string, services: Record<string, unknown>) {
+/** Creates the project in the UI, saves its Main pipeline's services and opens the pipeline. */
+async function openPipelineWith(host: HostProcess, pipeline: PipelinePage, name: string, services: Record<string, Record<string, unknown>>) {
   const bridge = await host.connect();
   const project = (await bridge.request('projects.list', {})).find((p) => p.name === name);
-  bridge.close();
   if (!project) throw new Error(`no project ${name}`);
   projectId = project.uuid;
-  const file = path.join(host.workspace, 'projects', name, 'main.orchest');
-  const json = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>;
-  await fs.writeFile(file, JSON.stringify({ ...json, services }, null, 4));
+  await saveServices(bridge, projectId, services);
+  bridge.close();
   await pipeline.open('Main');
   await expect(pipeline.heading).toHaveText('Main');
 }
@@ -57,7 +30,7 @@ test.beforeAll(async () => {
 });
 
 test.afterEach(async () => {
-  if (projectId) await removeEverything(projectId);
+  if (projectId) await removeLabelled(projectId);
   projectId = undefined;
 });
 
@@ -66,8 +39,8 @@ test('a person starts a session with one click, sees every service running, and 
   await expect(app.projectTitle).toHaveText('with-session');
   const pipeline = new PipelinePage(app.page);
   await openPipelineWith(host, pipeline, 'with-session', {
-    web: service('web', 0, { ports: [8000], args: SERVE_8000 }),
-    worker: service('worker', 1, { ports: [9000] }),
+    web: service('web', { ports: [8000], args: SERVE_8000 }),
+    worker: service('worker', { ports: [9000] }),
   });
   await expect(pipeline.sessionStatus).toHaveText('Session stopped');
 
@@ -80,7 +53,7 @@ test('a person starts a session with one click, sees every service running, and 
   await expect(pipeline.portProbe('worker', 9000)).toHaveText('not listening yet');
   await expect(pipeline.sessionServices).toContainText(BUSYBOX_IMAGE);
   await expect(pipeline.sessionServices.getByTestId('session-service-web')).toContainText(/web-[0-9a-f-]+/);
-  expect(await docker('ps', '-q', '--filter', ownedBy(projectId!))).toHaveLength(2);
+  expect(await containersOf(projectId!)).toHaveLength(2);
   await app.page.screenshot({ path: test.info().outputPath('running-session.png') });
 
   await pipeline.sessionButton('Stop session').click();
@@ -95,9 +68,9 @@ test('a service whose image cannot be had fails the start, named in a clear aler
   await expect(app.projectTitle).toHaveText('missing-image');
   const pipeline = new PipelinePage(app.page);
   await openPipelineWith(host, pipeline, 'missing-image', {
-    fine: service('fine', 0),
+    fine: service('fine'),
     // A registry on a closed local port: the pull fails at once and nothing leaves the machine.
-    broken: service('broken', 1, { image: '127.0.0.1:9/orchest-desktop-test/absent:1' }),
+    broken: service('broken', { image: '127.0.0.1:9/orchest-desktop-test/absent:1' }),
   });
 
   await pipeline.sessionButton('Start session').click();
@@ -113,8 +86,8 @@ test('a container that dies on its own shows as exited with its code', async ({ 
   await expect(app.projectTitle).toHaveText('dies');
   const pipeline = new PipelinePage(app.page);
   await openPipelineWith(host, pipeline, 'dies', {
-    steady: service('steady', 0),
-    flaky: service('flaky', 1, { args: '-c "sleep 4; exit 3"' }),
+    steady: service('steady'),
+    flaky: service('flaky', { args: '-c "sleep 4; exit 3"' }),
   });
 
   await pipeline.sessionButton('Start session').click();

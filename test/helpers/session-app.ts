@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { EventPayload, Project, Session } from '../../electron/contract';
+import type { BridgeClient, EventPayload, Project, Session } from '../../electron/contract';
 import { OrchestApp } from '../../electron/core/app';
 import { LABELS } from '../../electron/core/docker/labels';
 import { createConfSettings } from '../../electron/core/settings/conf-settings';
@@ -82,6 +82,12 @@ export async function startSessionApp(projectName = 'sessions'): Promise<Session
       }
     },
   };
+}
+
+/** Replaces main.orchest's services through the bridge, which checks them as the Services tab's Save does. */
+export async function saveServices(client: BridgeClient, projectId: string, services: Record<string, Record<string, unknown>>) {
+  const { revision } = await client.request('pipelines.get', { projectId, path: 'main.orchest' });
+  await client.request('pipelines.saveServices', { projectId, path: 'main.orchest', revision, services });
 }
 
 let order = 0;

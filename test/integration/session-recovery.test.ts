@@ -6,7 +6,7 @@ import { ownerIdOf } from '../../electron/core/app-home';
 import { LABELS } from '../../electron/core/docker/labels';
 import { CLI, startHostProcess, type HostProcess } from '../helpers/host-process';
 import { requireDocker } from '../helpers/require-docker';
-import { docker, idleService, labelledResources, removeLabelled } from '../helpers/session-app';
+import { docker, idleService, labelledResources, removeLabelled, saveServices } from '../helpers/session-app';
 import { makeTempDir } from '../helpers/temp-dir';
 import { ensureTestImage } from '../helpers/test-images';
 
@@ -22,11 +22,6 @@ async function cli(args: string[], host: HostProcess) {
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
-}
-
-async function saveServices(client: BridgeClient, projectId: string, services: Record<string, Record<string, unknown>>) {
-  const { revision } = await client.request('pipelines.get', { projectId, path: 'main.orchest' });
-  await client.request('pipelines.saveServices', { projectId, path: 'main.orchest', revision, services });
 }
 
 async function sessionOf(client: BridgeClient, projectId: string, until: (s: Session) => boolean): Promise<Session> {

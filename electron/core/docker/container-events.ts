@@ -24,13 +24,14 @@ export async function watchContainerEvents(
     filters: { type: ['container'], event: ['die', 'start'], label: [label] },
   })) as NodeJS.ReadableStream & { destroy(): void };
   let buffered = '';
-  stream.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString('utf8');
+  stream.setEncoding('utf8'); // a character split between chunks stays whole
+  stream.on('data', (chunk: string) => {
+    buffered += chunk;
     let newline: number;
     while ((newline = buffered.indexOf('\n')) >= 0) {
       const line = buffered.slice(0, newline).trim();
       buffered = buffered.slice(newline + 1);
-      if (line) emit(JSON.parse(line) as EngineEvent, onEvent);
+      if (line) emit(parseEvent(line), onEvent);
     }
   });
   let disposed = false;
@@ -42,6 +43,15 @@ export async function watchContainerEvents(
       stream.destroy();
     },
   };
+}
+
+/** One event; a line that is not JSON (never seen from the engine) is skipped, not thrown in a stream handler. */
+function parseEvent(line: string): EngineEvent {
+  try {
+    return JSON.parse(line) as EngineEvent;
+  } catch {
+    return {};
+  }
 }
 
 function emit(event: EngineEvent, onEvent: (event: ContainerEvent) => void): void {

@@ -94,7 +94,7 @@ export class PortProxy implements Disposable {
     const match = matchRoute(url.pathname, this.options.routes());
     if (!match) return sendPage(res, 404, 'No such service', notFoundBody(url.pathname, this.runningLinks()));
     const { route } = match;
-    if (route.service.requiresAuthentication && !this.signIn(req, res, url)) return;
+    if (route.service.requiresAuthentication && !this.signIn(req, res, url, route.service.name)) return;
     if (match.rest === '' && !route.service.preserveBasePath) {
       res.writeHead(308, { Location: `/${route.prefix}/${url.search}` }).end();
       return;
@@ -115,7 +115,7 @@ export class PortProxy implements Disposable {
    * Services that require authentication need the app's cookie, which a handed-out link's one-time
    * token sets (then redirects to the clean URL). Answers the request itself unless it may pass.
    */
-  private signIn(req: http.IncomingMessage, res: http.ServerResponse, url: URL): boolean {
+  private signIn(req: http.IncomingMessage, res: http.ServerResponse, url: URL, service: string): boolean {
     const { auth } = this.options;
     const token = url.searchParams.get(LINK_TOKEN_PARAM);
     if (token !== null) {
@@ -131,8 +131,7 @@ export class PortProxy implements Disposable {
       }
     }
     if (auth.admits(req.headers.cookie)) return true;
-    const name = this.options.routes().get(url.pathname.slice(1).split('/', 1)[0] ?? '')?.service.name ?? 'this service';
-    sendPage(res, 401, 'Sign-in needed', unauthorisedBody(name));
+    sendPage(res, 401, 'Sign-in needed', unauthorisedBody(service));
     return false;
   }
 
