@@ -20,6 +20,8 @@ export interface CallerContext {
   /** Keep a subscription under a key; it is disposed on release or when the caller goes away. */
   own(key: string, subscription: Disposable): void;
   release(key: string): void;
+  /** Bytes sent to this caller that its connection has not taken yet (0 where the transport cannot tell). */
+  backlog(): number;
 }
 
 /** One handler per request name: a missing handler does not compile. */
@@ -31,6 +33,8 @@ export type Handlers = {
 };
 
 export type EventSink = (name: string, payload: unknown) => void;
+/** How many bytes a caller's connection holds unsent. */
+export type Backlog = () => number;
 
 /** Transport-agnostic dispatch: validation, error envelope, and per-caller subscriptions. */
 export class BridgeServer {
@@ -39,8 +43,8 @@ export class BridgeServer {
 
   constructor(private readonly handlers: Handlers) {}
 
-  connect(sink: EventSink): BridgeCaller {
-    const caller = new BridgeCaller(this.nextCallerId++, sink, this.handlers, (c) => this.callers.delete(c));
+  connect(sink: EventSink, backlog: Backlog = () => 0): BridgeCaller {
+    const caller = new BridgeCaller(this.nextCallerId++, sink, this.handlers, (c) => this.callers.delete(c), backlog);
     this.callers.add(caller);
     return caller;
   }
@@ -67,6 +71,7 @@ export class BridgeCaller implements CallerContext {
     private readonly sink: EventSink,
     private readonly handlers: Handlers,
     private readonly onDispose: (caller: BridgeCaller) => void,
+    readonly backlog: Backlog = () => 0,
   ) {}
 
   async request(name: string, input: unknown): Promise<Envelope<unknown>> {

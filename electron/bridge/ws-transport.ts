@@ -32,7 +32,7 @@ export class WsTransport {
     const caller = this.bridge.connect((name, payload) => {
       const frame: EventFrame = { t: 'evt', name, payload };
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
-    });
+    }, () => ws.bufferedAmount);
     ws.on('message', (data) => {
       const frame = parseRequestFrame(data.toString());
       if (!frame) {

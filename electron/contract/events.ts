@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { logEvents } from './log-schemas';
 import { EngineStatus, ProjectId } from './schemas';
 import { Session } from './session-schemas';
 
@@ -11,6 +12,7 @@ export const events = {
   'project.filesChanged': z.object({ projectId: ProjectId, paths: z.array(z.string()) }),
   /** A session changed state, or one of its services did. */
   'sessions.changed': Session,
+  ...logEvents,
 } as const;
 
 export type Events = typeof events;

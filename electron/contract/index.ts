@@ -3,6 +3,7 @@ export * from './pipeline-schemas';
 export * from './variable-schemas';
 export * from './session-schemas';
 export * from './proxy-requests';
+export * from './log-schemas';
 export * from './requests';
 export * from './events';
 export * from './envelope';

@@ -14,6 +14,7 @@ import {
 } from './schemas';
 
 import { pipelineRequests } from './pipeline-requests';
+import { logRequests } from './log-schemas';
 import { proxyRequests } from './proxy-requests';
 import { sessionRequests } from './session-requests';
 import { variableRequests } from './variable-requests';
@@ -62,6 +63,7 @@ export const requests = {
   ...variableRequests,
   ...sessionRequests,
   ...proxyRequests,
+  ...logRequests,
   'environments.list': { input: inProject, output: z.array(EnvironmentSummary) },
 } as const;
 

@@ -2,6 +2,8 @@ import { BridgeServer, type Handlers } from '../bridge/bridge-server';
 import type { AppInfo } from '../contract';
 import { ownerIdOf } from './app-home';
 import { EngineMonitor } from './docker/engine-monitor';
+import { logHandlers } from './logs/log-handlers';
+import { LogService } from './logs/log-service';
 import { pipelineHandlers } from './pipelines/pipeline-handlers';
 import { PipelineService } from './pipelines/pipeline-service';
 import { ProjectRegistry } from './projects/project-registry';
@@ -41,6 +43,7 @@ export class OrchestApp {
   readonly variables: VariableService;
   readonly sessions: SessionManager;
   readonly proxy: PortProxy;
+  readonly logs: LogService;
   private proxyListening: ProxyListening | undefined;
   private routes = new Map<string, ProxyRoute>();
   private readonly recovery: SessionRecovery;
@@ -61,6 +64,7 @@ export class OrchestApp {
     );
     this.pipelines = new PipelineService((projectId) => this.projects.folder(projectId));
     this.variables = new VariableService(openSecretStore(options.home, options.cipher));
+    this.logs = new LogService((projectId) => this.projects.folder(projectId));
     this.sessions = new SessionManager({
       docker: () => this.engine.docker(),
       sources: {
@@ -70,6 +74,7 @@ export class OrchestApp {
         dataDir: () => this.workspace.dataPath,
         owner,
       },
+      logs: this.logs,
       pipelineUuid: (projectId, relative) => this.pipelines.uuidOf(projectId, relative),
       onChange: (session) => {
         this.routes = routesOf(this.sessions.list());
@@ -118,6 +123,7 @@ export class OrchestApp {
         await this.variables.forget(projectId, uuid);
       }),
       ...sessionHandlers(this.sessions),
+      ...logHandlers(this.logs, this.sessions, (projectId, path) => this.pipelines.uuidOf(projectId, path)),
       'proxy.status': () => ({ origin: this.proxy.origin, ...(this.proxyListening ?? { port: 0 }) }),
       'services.link': async ({ projectId, path, service, port }) => ({
         url: serviceLink(this.proxy, await this.sessions.get(projectId, path), service, port),
@@ -143,6 +149,7 @@ export class OrchestApp {
     this.engine.dispose();
     this.recovery.dispose();
     await this.sessions.shutdown(!this.options.settings.get().keepSessionsRunning);
+    await this.logs.dispose();
     await this.proxy.dispose();
     await this.workspaceWatcher?.dispose();
     await this.bridge.dispose();

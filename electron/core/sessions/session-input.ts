@@ -17,6 +17,7 @@ export interface SessionSources {
 
 export interface PreparedSession {
   plan: SessionPlan;
+  projectId: string;
   projectDir: string;
   pipelineUuid: string;
 }
@@ -51,7 +52,7 @@ export async function prepareSession(
     variables: inherits ? await sources.variables(projectId, pipelineUuid) : {},
     environmentImages: await environmentImages(docker, projectId, Object.values(services)),
   });
-  return { plan, projectDir, pipelineUuid };
+  return { plan, projectId, projectDir, pipelineUuid };
 }
 
 /** The newest build of each environment the services use, as Orchest locked them at session start. */

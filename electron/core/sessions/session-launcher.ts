@@ -6,12 +6,14 @@ import { dockerErrorText, dockerStatusCode } from '../docker/docker-error';
 import { ensureImage } from '../docker/images';
 import { LABELS } from '../docker/labels';
 import { createNetwork, removeNetworksByLabel } from '../docker/networks';
+import type { LogService } from '../logs/log-service';
 import type { PreparedSession } from './session-input';
 import type { ContainerPlan } from './session-plan';
-import { appendServiceLog, beginServiceLog, serviceLogPath } from './service-log-file';
 
 export type ServicePatch = Partial<Pick<SessionService, 'state' | 'message' | 'ports' | 'exitCode'>>;
 export type ReportService = (service: string, patch: ServicePatch) => void;
+/** What a session's start does with its services' logs. */
+export type ServiceLogs = Pick<LogService, 'beginRun' | 'note' | 'follow'>;
 
 export class ServiceStartError extends Error {
   constructor(
@@ -27,7 +29,7 @@ export class ServiceStartError extends Error {
  * once). Throws ServiceStartError for the first service that failed, after removing everything the
  * session had made.
  */
-export async function launchSession(docker: Docker, prepared: PreparedSession, report: ReportService): Promise<void> {
+export async function launchSession(docker: Docker, prepared: PreparedSession, logs: ServiceLogs, report: ReportService): Promise<void> {
   const { plan } = prepared;
   await removeSessionResources(docker, plan.sessionUuid, 0); // what a crash may have left under this session
   const services = plan.containers.map((c) => c.service).join(',');
@@ -44,7 +46,7 @@ export async function launchSession(docker: Docker, prepared: PreparedSession, r
     return pulls.get(image)!;
   };
   const results = await Promise.allSettled(
-    plan.containers.map((container) => startService(docker, prepared, container, pull, report)),
+    plan.containers.map((container) => startService(docker, prepared, container, { logs, pull, report })),
   );
   const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (!failure) return;
@@ -56,16 +58,17 @@ async function startService(
   docker: Docker,
   prepared: PreparedSession,
   plan: ContainerPlan,
-  pull: (image: string) => Promise<void>,
-  report: ReportService,
+  { logs, pull, report }: { logs: ServiceLogs; pull: (image: string) => Promise<void>; report: ReportService },
 ): Promise<void> {
-  const logFile = serviceLogPath(prepared.projectDir, prepared.pipelineUuid, plan.service);
-  await beginServiceLog(logFile).catch(() => undefined); // an unwritable log must not stop the service
+  const target = { projectId: prepared.projectId, pipelineUuid: prepared.pipelineUuid, source: plan.service };
+  await logs.beginRun(target).catch(() => undefined); // an unwritable log must not stop the service
   try {
     await pull(plan.image);
     report(plan.service, { state: 'starting', message: undefined });
     const container = await createNamed(docker, plan, prepared.plan.network.name);
     await container.start();
+    // From the container's first line: Docker keeps what it printed before the stream opened.
+    await logs.follow(target, docker, container).catch(() => undefined);
     const ports = publishedPorts(await container.inspect());
     report(plan.service, {
       state: 'running',
@@ -74,7 +77,7 @@ async function startService(
   } catch (error) {
     const message = error instanceof AppError ? error.message : dockerErrorText(error);
     report(plan.service, { state: 'failed', message });
-    await appendServiceLog(logFile, `Orchest Desktop could not start ${plan.service}: ${message}`).catch(() => undefined);
+    await logs.note(target, `Orchest Desktop could not start ${plan.service}: ${message}`).catch(() => undefined);
     throw new ServiceStartError(plan.service, message);
   }
 }

@@ -8,13 +8,14 @@ import { SerialQueue } from '../projects/serial-queue';
 import { PortReadiness } from './port-readiness';
 import { sessionUuidOf } from './session-identity';
 import { prepareSession, type SessionSources } from './session-input';
-import { launchSession, removeSessionResources, ServiceStartError, type ServicePatch } from './session-launcher';
+import { launchSession, removeSessionResources, ServiceStartError, type ServiceLogs, type ServicePatch } from './session-launcher';
 import { launchingSession, snapshot, stoppedSession, type SessionKey } from './session-snapshot';
 
 export interface SessionManagerOptions {
   /** The engine's client; throws DOCKER_UNAVAILABLE when it does not answer. */
   docker(): Promise<Docker>;
   sources: SessionSources;
+  logs: ServiceLogs;
   /** The pipeline file's uuid, read from disk. */
   pipelineUuid(projectId: string, relative: string): Promise<string>;
   onChange(session: Session): void;
@@ -83,7 +84,7 @@ export class SessionManager implements Disposable {
     const record: SessionRecord = { session: launchingSession(key, prepared), since: Date.now() };
     this.records.set(key.sessionUuid, record);
     this.emit(record);
-    record.launch = launchSession(docker, prepared, (service, patch) => this.patchService(record, service, patch)).then(
+    record.launch = launchSession(docker, prepared, this.options.logs, (service, patch) => this.patchService(record, service, patch)).then(
       () => this.running(record),
       (error: unknown) => this.failed(record, error),
     );
@@ -118,8 +119,8 @@ export class SessionManager implements Disposable {
     return { key, done };
   }
 
-  /** Takes a session found on the engine (see session-adoption) as RUNNING. */
-  adopt(session: Session): void {
+  /** Takes a session found on the engine (see session-adoption) as RUNNING, its logs going on where they stopped. */
+  adopt(session: Session, docker: Docker): void {
     const existing = this.records.get(session.sessionUuid);
     if (existing && existing.session.status !== 'RUNNING') return; // being started or stopped here
     existing?.readiness?.dispose();
@@ -127,6 +128,12 @@ export class SessionManager implements Disposable {
     this.records.set(session.sessionUuid, record);
     this.watchPorts(record);
     this.emit(record);
+    for (const service of session.services) this.resumeLogs(session, service, docker);
+  }
+
+  private resumeLogs(session: Session, service: Session['services'][number], docker: Docker): void {
+    const target = { projectId: session.projectId, pipelineUuid: session.pipelineUuid, source: service.name };
+    void this.options.logs.follow(target, docker, docker.getContainer(service.containerName), true).catch(() => undefined);
   }
 
   /** Drops sessions shown as running whose containers were not on the engine when it was looked at. */
@@ -147,7 +154,7 @@ export class SessionManager implements Disposable {
   }
 
   /** A container of a running session died or came back on its own (with the host ports it has now). */
-  containerEvent(event: ContainerEvent, hostPorts?: Map<number, number>): void {
+  containerEvent(event: ContainerEvent, hostPorts?: Map<number, number>, docker?: Docker): void {
     const record = this.records.get(event.labels[LABELS.session] ?? '');
     const service = record?.session.services.find((s) => s.name === event.labels[LABELS.service]);
     if (!record || !service || record.session.status !== 'RUNNING') return;
@@ -159,6 +166,7 @@ export class SessionManager implements Disposable {
       service.state = 'running';
       delete service.exitCode;
       service.ports.forEach((p) => (p.hostPort = hostPorts?.get(p.port) ?? p.hostPort));
+      if (docker) this.resumeLogs(record.session, service, docker);
     } else return;
     this.emit(record);
   }

@@ -57,7 +57,7 @@ export class SessionRecovery implements Disposable {
   private async follow(docker: Docker, event: ContainerEvent): Promise<void> {
     if (event.action !== 'start') return this.manager.containerEvent(event);
     const info = await docker.getContainer(event.containerName).inspect().catch(() => undefined);
-    this.manager.containerEvent(event, info ? publishedPorts(info) : undefined);
+    this.manager.containerEvent(event, info ? publishedPorts(info) : undefined, docker);
   }
 
   async recover(docker: Docker): Promise<void> {
@@ -80,7 +80,7 @@ export class SessionRecovery implements Disposable {
       if (decision.kind === 'adopt' && pipelinePath) {
         const own = containers.filter((info) => info.Config.Labels?.[LABELS.session] === sessionUuid);
         const key = { projectId: decision.projectUuid, pipelineUuid: decision.pipelineUuid, pipelinePath, sessionUuid };
-        this.manager.adopt(adoptedSession(key, own));
+        this.manager.adopt(adoptedSession(key, own), docker);
         present.add(sessionUuid);
       } else {
         await removeSessionResources(docker, sessionUuid, 0);

@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { LogLine, LogPage } from '../../contract';
+import { formatLogLine, isSince, parseLogLine, RUN_MARKER, type RawLogLine } from './log-format';
+import { LogIndex } from './log-index';
+import { forEachLine } from './line-reader';
+
+/** A page stops growing past this many bytes of text (always holding at least one line). */
+const PAGE_BYTES = 16 * 1024 * 1024;
+/** Appends are written together once this much waits, or at the next turn of the event loop. */
+const FLUSH_BYTES = 1024 * 1024;
+/** Above this much unwritten text the writer asks its producer to wait (see `writable`). */
+export const HIGH_WATER_BYTES = 8 * 1024 * 1024;
+
+export interface LogFileEvents {
+  /** Lines were written; `run` is the current run's marker. */
+  lines: [run: string, lines: LogLine[], total: number];
+  /** The unwritten text fell below the high-water mark again. */
+  drain: [];
+}
+
+/**
+ * One log file in Orchest's layout: a run marker (a uuid) on the first line, then the run's lines.
+ * Appends are batched into few writes; reads and searches go through a sparse index, so neither
+ * memory nor a page's cost grows with the length of the log. A new run keeps the previous one as
+ * `<file>.1`.
+ */
+export class LogFile extends EventEmitter<LogFileEvents> {
+  readonly index = new LogIndex();
+  run: string | null = null;
+  private loaded: Promise<void> | undefined;
+  private stamp = '';
+  private queue: { line: RawLogLine; text: string }[] = [];
+  private queuedBytes = 0;
+  private flushing: Promise<void> = Promise.resolve();
+  private flushScheduled = false;
+  private writing = 0;
+
+  constructor(readonly file: string) {
+    super();
+  }
+
+  /** Whether a producer may go on appending, or should wait for `drain`. */
+  get writable(): boolean {
+    return this.queuedBytes < HIGH_WATER_BYTES;
+  }
+
+  /** Reads the file's marker and builds its index; again when another program changed the file. */
+  async load(): Promise<void> {
+    await (this.loaded ??= this.scan());
+    const idle = this.queue.length === 0 && !this.flushScheduled && this.writing === 0;
+    if (idle && (await this.statStamp()) !== this.stamp) await (this.loaded = this.scan());
+  }
+
+  /** Starts a new run: the current one becomes `<file>.1` and a fresh file gets a new marker. */
+  async beginRun(): Promise<string> {
+    await this.settle();
+    await fs.mkdir(path.dirname(this.file), { recursive: true });
+    await fs.rename(this.file, `${this.file}.1`).catch(ignoreMissing);
+    const run = randomUUID();
+    await fs.writeFile(this.file, `${run}\n`);
+    this.run = run;
+    this.index.reset(Buffer.byteLength(run) + 1);
+    this.stamp = await this.statStamp();
+    this.loaded = Promise.resolve();
+    this.emit('lines', run, [], 0);
+    return run;
+  }
+
+  /** Queues lines for writing; `writable` says whether to go on. */
+  append(lines: RawLogLine[]): void {
+    if (lines.length === 0) return;
+    for (const line of lines) {
+      const text = formatLogLine(line);
+      this.queue.push({ line, text });
+      this.queuedBytes += text.length;
+    }
+    if (this.queuedBytes >= FLUSH_BYTES) void this.flush();
+    else if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => void this.flush());
+    }
+  }
+
+  /** Resolves once everything appended so far is on disk. */
+  async settle(): Promise<void> {
+    while (this.queue.length > 0 || this.flushScheduled) await this.flush();
+    await this.flushing;
+  }
+
+  async read(options: { from?: number; count: number; tail?: boolean; since?: string }): Promise<LogPage> {
+    await this.load();
+    const total = this.index.lines;
+    const since = options.since === undefined ? undefined : Date.parse(options.since);
+    const from = options.tail ? Math.max(1, total - options.count + 1) : (options.from ?? 1);
+    const lines: LogLine[] = [];
+    let bytes = 0;
+    await this.scanLines(from, (line) => {
+      if (!isSince(line, since)) return true;
+      lines.push(line);
+      bytes += line.text.length;
+      return lines.length < options.count && bytes < PAGE_BYTES;
+    });
+    return { run: this.run, total, lines };
+  }
+
+  /** The numbers of the lines whose text (without colour codes) holds `query`. */
+  async search(query: string, caseSensitive: boolean, limit: number): Promise<{ matches: number[]; truncated: boolean }> {
+    await this.load();
+    const needle = caseSensitive ? query : query.toLowerCase();
+    const matches: number[] = [];
+    let truncated = false;
+    await this.scanLines(1, (line) => {
+      const text = withoutAnsi(line.text);
+      if (!(caseSensitive ? text : text.toLowerCase()).includes(needle)) return true;
+      if (matches.length === limit) {
+        truncated = true;
+        return false;
+      }
+      matches.push(line.n);
+      return true;
+    });
+    return { matches, truncated };
+  }
+
+  /** Lines from `from` to the end of what is written, each handed to `take` until it returns false. */
+  private async scanLines(from: number, take: (line: LogLine) => boolean): Promise<void> {
+    const { line: first, offset } = this.index.seek(from);
+    const end = this.index.size;
+    if (offset >= end) return;
+    const handle = await fs.open(this.file, 'r').catch(ignoreMissing);
+    if (!handle) return;
+    try {
+      let n = first;
+      await forEachLine(handle, offset, end, (raw) => {
+        const current = n++;
+        return current < from || take(parseLogLine(raw, current));
+      });
+    } finally {
+      await handle.close();
+    }
+  }
+
+  private async flush(): Promise<void> {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    if (batch.length === 0) return;
+    this.queue = [];
+    const previous = this.flushing;
+    this.writing += 1;
+    this.flushing = (async () => {
+      await previous;
+      const text = batch.map((b) => b.text).join('');
+      this.queuedBytes -= text.length;
+      try {
+        await fs.appendFile(this.file, text);
+      } catch {
+        // An unwritable log (a removed project folder) must not stop the service; its lines are lost.
+        if (this.writable) this.emit('drain');
+        return;
+      }
+      const written: LogLine[] = batch.map(({ line, text }) => {
+        this.index.add(Buffer.byteLength(text));
+        return { n: this.index.lines, ...line };
+      });
+      this.stamp = await this.statStamp();
+      if (this.run !== null) this.emit('lines', this.run, written, this.index.lines);
+      if (this.writable) this.emit('drain');
+    })().finally(() => (this.writing -= 1));
+    await this.flushing;
+  }
+
+  private async scan(): Promise<void> {
+    this.run = null;
+    this.index.reset(0);
+    this.stamp = await this.statStamp();
+    const handle = await fs.open(this.file, 'r').catch(ignoreMissing);
+    if (!handle) return;
+    try {
+      const { size } = await handle.stat();
+      let first = true;
+      await forEachLine(handle, 0, size, (raw, bytes) => {
+        if (first && RUN_MARKER.test(raw)) {
+          this.run = raw;
+          this.index.reset(bytes);
+        } else this.index.add(bytes);
+        first = false;
+        return true;
+      });
+      this.index.size = Math.min(this.index.size, size);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  private async statStamp(): Promise<string> {
+    const stat = await fs.stat(this.file).catch(ignoreMissing);
+    return stat ? `${stat.size}:${stat.mtimeMs}` : '';
+  }
+}
+
+// eslint-disable-next-line no-control-regex -- ESC begins every ANSI sequence
+const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
+
+export function withoutAnsi(text: string): string {
+  return text.includes('\x1b') ? text.replace(ANSI, '') : text;
+}
+
+function ignoreMissing(error: unknown): undefined {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+  throw error;
+}

@@ -1,0 +1,42 @@
+import type { LogLine, LogStream } from '../../contract';
+
+/** A line as the collector makes it, before it has a number in its run. */
+export interface RawLogLine {
+  t?: string;
+  s: LogStream;
+  text: string;
+}
+
+/**
+ * One line of a log file: `<RFC 3339 time> <out|err|sys> <text>`, as `docker logs -t` with the stream
+ * added. Lines without that prefix (logs written by Orchest) are read as plain stdout.
+ */
+const PREFIXED = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z) (out|err|sys) /;
+
+export function formatLogLine(line: RawLogLine): string {
+  return `${line.t ?? new Date().toISOString()} ${line.s} ${line.text}\n`;
+}
+
+export function parseLogLine(raw: string, n: number): LogLine {
+  const match = PREFIXED.exec(raw);
+  if (!match) return { n, s: 'out', text: raw };
+  return { n, t: match[1]!, s: match[2] as LogStream, text: raw.slice(match[0].length) };
+}
+
+/** Orchest's run marker, the first line of every log: a uuid that is new for each run. */
+export const RUN_MARKER = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/;
+
+/** Whether a line's time is at or after `since` (both RFC 3339 in UTC; lines without one always pass). */
+export function isSince(line: LogLine, since: number | undefined): boolean {
+  return since === undefined || line.t === undefined || Date.parse(line.t) >= since;
+}
+
+/** Orders two RFC 3339 UTC times to the nanosecond (Docker drops trailing zeros of the fraction). */
+export function compareTimes(a: string, b: string): number {
+  const [secondsA = '', fractionA = ''] = a.replace(/Z$/, '').split('.');
+  const [secondsB = '', fractionB = ''] = b.replace(/Z$/, '').split('.');
+  if (secondsA !== secondsB) return secondsA < secondsB ? -1 : 1;
+  const left = fractionA.padEnd(9, '0');
+  const right = fractionB.padEnd(9, '0');
+  return left === right ? 0 : left < right ? -1 : 1;
+}

@@ -1,0 +1,140 @@
+import type Docker from 'dockerode';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { EventPayload, LogPage, LogSource } from '../../contract';
+import type { Disposable } from '../app-error';
+import { ContainerLogFollower } from './container-log-follower';
+import { LogFile } from './log-file';
+import { LogSubscription } from './log-subscription';
+
+/** The log of one service (or step) of one pipeline. */
+export interface LogTarget {
+  projectId: string;
+  pipelineUuid: string;
+  source: string;
+}
+
+/** Step logs are named by the step's uuid (Orchest's rule); services by their name. */
+const STEP_LOG = /^[\da-f]{8}-([\da-f]{4}-){3}[\da-f]{12}\.log$/;
+
+/**
+ * Every log the app keeps: `<project>/.orchest/pipelines/<pipeline uuid>/logs/<source>.log`. Starts
+ * runs, writes the app's own lines, follows containers into their files, and serves reads, searches
+ * and live subscriptions.
+ */
+export class LogService implements Disposable {
+  private readonly files = new Map<string, LogFile>();
+  private readonly followers = new Map<string, ContainerLogFollower>();
+
+  constructor(private readonly projectFolder: (projectId: string) => Promise<string>) {}
+
+  async logsFolder(projectId: string, pipelineUuid: string): Promise<string> {
+    return path.join(await this.projectFolder(projectId), '.orchest', 'pipelines', pipelineUuid, 'logs');
+  }
+
+  async file(target: LogTarget, previous = false): Promise<LogFile> {
+    const name = `${target.source}.log${previous ? '.1' : ''}`;
+    const file = path.join(await this.logsFolder(target.projectId, target.pipelineUuid), name);
+    let log = this.files.get(file);
+    if (!log) this.files.set(file, (log = new LogFile(file)));
+    return log;
+  }
+
+  /** A new run of the log, as Orchest's sidecar began each session: a fresh file with a new marker. */
+  async beginRun(target: LogTarget): Promise<void> {
+    this.followers.get(key(target))?.dispose();
+    await (await this.file(target)).beginRun();
+  }
+
+  /** Lines of the app's own: why a start failed, what is being pulled. */
+  async note(target: LogTarget, text: string): Promise<void> {
+    const file = await this.file(target);
+    await file.load();
+    if (file.run === null) await file.beginRun();
+    file.append(text.split(/\r?\n/).filter(Boolean).map((line) => ({ t: new Date().toISOString(), s: 'sys' as const, text: line })));
+    await file.settle();
+  }
+
+  /**
+   * Follows a container's output into the target's log. `resume` (a session taken back after a
+   * restart) goes on after the last line kept; otherwise from the container's start.
+   */
+  async follow(target: LogTarget, docker: Docker, container: Docker.Container, resume = false): Promise<void> {
+    const file = await this.file(target);
+    await file.load();
+    if (file.run === null) await file.beginRun();
+    const since = resume ? await lastDockerTime(file) : undefined;
+    const follower = new ContainerLogFollower(container, docker, file);
+    this.followers.get(key(target))?.dispose();
+    this.followers.set(key(target), follower);
+    void follower.ended.then(() => {
+      if (this.followers.get(key(target)) === follower) this.followers.delete(key(target));
+    });
+    await follower.start(since);
+  }
+
+  /** The pipeline's logs on disk with the ones named (a session's services), which may have none yet. */
+  async sources(projectId: string, pipelineUuid: string, named: string[] = []): Promise<LogSource[]> {
+    const folder = await this.logsFolder(projectId, pipelineUuid);
+    const entries = await fs.readdir(folder).catch(() => [] as string[]);
+    const onDisk = entries.filter((name) => name.endsWith('.log') && !STEP_LOG.test(name)).map((name) => name.slice(0, -4));
+    const names = [...new Set([...named, ...onDisk])].sort();
+    return Promise.all(
+      names.map(async (source) => {
+        const file = await this.file({ projectId, pipelineUuid, source });
+        await file.load();
+        return { source, run: file.run, lines: file.index.lines, previous: entries.includes(`${source}.log.1`) };
+      }),
+    );
+  }
+
+  async read(target: LogTarget, options: { previous?: boolean; from?: number; count: number; tail?: boolean; since?: string }): Promise<LogPage> {
+    return (await this.file(target, options.previous)).read(options);
+  }
+
+  async search(target: LogTarget, options: { previous?: boolean; query: string; caseSensitive?: boolean; limit?: number }) {
+    const file = await this.file(target, options.previous);
+    const found = await file.search(options.query, options.caseSensitive ?? false, options.limit ?? 10_000);
+    return { run: file.run, ...found };
+  }
+
+  /** Sends the new lines of the sources' current runs to `send` until disposed. */
+  async subscribe(
+    id: string,
+    projectId: string,
+    pipelineUuid: string,
+    sources: string[],
+    send: (payload: EventPayload<'logs.appended'>) => void,
+    backlog: () => number,
+  ): Promise<LogSubscription> {
+    const files = await Promise.all(
+      sources.map(async (source) => {
+        const file = await this.file({ projectId, pipelineUuid, source });
+        await file.load();
+        return { source, file };
+      }),
+    );
+    return new LogSubscription(id, files, send, backlog);
+  }
+
+  /** Waits until every line received so far is on disk. */
+  async settle(): Promise<void> {
+    await Promise.all([...this.files.values()].map((file) => file.settle()));
+  }
+
+  async dispose(): Promise<void> {
+    for (const follower of this.followers.values()) follower.dispose();
+    this.followers.clear();
+    await this.settle();
+  }
+}
+
+function key(target: LogTarget): string {
+  return `${target.projectId}/${target.pipelineUuid}/${target.source}`;
+}
+
+/** The time of the last line that came from Docker, to go on from after a restart. */
+async function lastDockerTime(file: LogFile): Promise<string | undefined> {
+  const { lines } = await file.read({ tail: true, count: 200 });
+  return lines.reverse().find((line) => line.s !== 'sys' && line.t)?.t;
+}
