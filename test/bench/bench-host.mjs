@@ -71,6 +71,7 @@ export async function startHost(repo, dir) {
   });
   return {
     url,
+    pid: child.pid,
     /** SIGTERM: the host stops its sessions as it quits (keepSessionsRunning is off in a fresh home). */
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

@@ -119,3 +119,6 @@ await benchSessions(repo);
 
 const { benchProxy } = await import('./proxy-bench.mjs');
 await benchProxy(repo);
+
+const { benchLogs } = await import('./logs-bench.mjs');
+await benchLogs(repo);

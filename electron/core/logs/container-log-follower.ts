@@ -1,15 +1,15 @@
 import type Docker from 'dockerode';
 import { Writable } from 'node:stream';
 import type { Disposable } from '../app-error';
-import { DockerLogLines } from './docker-log-lines';
+import { DockerLogLines, type StreamCounts } from './docker-log-lines';
 import type { LogFile } from './log-file';
-import { compareTimes } from './log-format';
 
 /**
- * Follows one container's stdout and stderr (with Docker's timestamps) into its log file, from the
- * container's creation or, for a container the app takes back, from just after the last line kept.
- * When the file falls behind, the Docker stream is paused (the engine buffers), so a flooding service
- * costs bounded memory and never blocks the event loop.
+ * Follows one container's stdout and stderr into its log file, from the container's first line; a
+ * container the app takes back passes over the lines its file already holds. The log is read from
+ * the engine's log store, never attached to, so an app that is slow or gone never holds a service
+ * up; when the file falls behind, the stream is paused (the engine keeps the rest), so a flooding
+ * service costs bounded memory and never blocks the event loop.
  */
 export class ContainerLogFollower implements Disposable {
   private stream: NodeJS.ReadableStream | undefined;
@@ -25,25 +25,25 @@ export class ContainerLogFollower implements Disposable {
     this.ended = new Promise((resolve) => (this.markEnded = resolve));
   }
 
-  /** `since`: the time of the last line already kept (RFC 3339); lines at or before it are skipped. */
-  async start(since?: string): Promise<void> {
-    const sinceSeconds = since ? Date.parse(since) / 1000 : 0;
-    const stream = (await this.container.logs({ follow: true, stdout: true, stderr: true, timestamps: true, since: Math.floor(sinceSeconds) })) as NodeJS.ReadableStream;
+  /** `kept`: the lines of each stream that the file holds already. */
+  async start(kept?: StreamCounts): Promise<void> {
+    // Without Docker's timestamps: the engine follows its store almost twice as fast without them.
+    const stream = (await this.container.logs({ follow: true, stdout: true, stderr: true, timestamps: false })) as NodeJS.ReadableStream;
     if (this.stopped) return void (stream as unknown as { destroy(): void }).destroy();
     this.stream = stream;
-    const lines = new DockerLogLines();
-    const keep = (line: { t?: string }) => !since || !line.t || compareTimes(line.t, since) > 0;
+    const lines = new DockerLogLines(kept);
     const sink = (s: 'out' | 'err') =>
       new Writable({
         write: (payload: Buffer, _encoding, done) => {
-          this.file.append(lines.push(s, payload).filter(keep));
+          const line = lines.push(s, payload);
+          if (line) this.file.append([line]);
           if (!this.file.writable) this.pauseUntilDrained();
           done();
         },
       });
     this.docker.modem.demuxStream(stream, sink('out'), sink('err'));
     const finish = () => {
-      this.file.append(lines.flush().filter(keep));
+      this.file.append(lines.flush());
       this.markEnded();
     };
     stream.on('end', finish);

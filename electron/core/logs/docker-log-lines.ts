@@ -4,45 +4,49 @@ import type { RawLogLine } from './log-format';
 /** Longer lines are cut here (the rest is dropped and said so), so that one line cannot exhaust memory. */
 export const MAX_LINE_BYTES = 4 * 1024 * 1024;
 
-const TIMESTAMP = /^(\d{4}-\d\d-\d\dT[\d:.]+Z) /;
-
 interface Pending {
-  t: string | undefined;
   parts: Buffer[];
   bytes: number;
   dropped: number;
 }
 
+/** Lines to pass over on each stream: those already kept before a restart of the app. */
+export type StreamCounts = Record<'out' | 'err', number>;
+
 /**
- * Turns the payloads of Docker's multiplexed log stream (asked with timestamps) into whole lines.
- * Docker sends each line as one message, or a long one as several partial messages (16 KiB each,
- * each with the same timestamp), the last ending in a newline. Text is decoded as UTF-8 once the
- * line is whole, so characters split across messages survive; invalid bytes become U+FFFD.
+ * Turns the payloads of Docker's multiplexed log stream into whole lines, stamped with the time they
+ * arrive. Docker sends each line as one message, or a long one as several partial messages (16 KiB
+ * each), the last ending in a newline. Text is decoded as UTF-8 once the line is whole, so characters
+ * split across messages survive; invalid bytes become U+FFFD.
  */
 export class DockerLogLines {
   private readonly pending = new Map<LogStream, Pending>();
-  private readonly decoder = new TextDecoder('utf-8');
+  private readonly skip: StreamCounts;
+  private clock = { ms: 0, iso: '' };
 
-  /** The whole lines that this message completes. */
-  push(stream: LogStream, payload: Buffer): RawLogLine[] {
-    const text = payload.toString('latin1', 0, Math.min(payload.length, 40));
-    const stamp = TIMESTAMP.exec(text);
-    const body = stamp ? payload.subarray(stamp[0].length) : payload;
-    const line = this.pending.get(stream) ?? { t: stamp?.[1], parts: [], bytes: 0, dropped: 0 };
+  constructor(skip: StreamCounts = { out: 0, err: 0 }) {
+    this.skip = { ...skip };
+  }
+
+  /** The whole line that this message completes, if it does. */
+  push(stream: 'out' | 'err', payload: Buffer): RawLogLine | undefined {
+    const whole = payload.length > 0 && payload[payload.length - 1] === 0x0a;
+    const content = whole ? payload.subarray(0, payload.length - 1) : payload;
+    const started = this.pending.get(stream);
+    if (whole && !started && content.length <= MAX_LINE_BYTES) return this.line(stream, content.toString('utf8')); // the usual case
+    const line = started ?? { parts: [], bytes: 0, dropped: 0 };
     this.pending.set(stream, line);
-    const whole = body.length > 0 && body[body.length - 1] === 0x0a;
-    const content = whole ? body.subarray(0, body.length - 1) : body;
     this.add(line, content);
-    if (!whole) return [];
+    if (!whole) return undefined;
     this.pending.delete(stream);
-    return [this.finish(stream, line)];
+    return this.finish(stream, line);
   }
 
   /** What is left when the stream ends: a last line without a newline. */
   flush(): RawLogLine[] {
-    const lines = [...this.pending].map(([stream, line]) => this.finish(stream, line));
+    const lines = [...this.pending].map(([stream, line]) => this.finish(stream as 'out' | 'err', line));
     this.pending.clear();
-    return lines;
+    return lines.filter((line): line is RawLogLine => line !== undefined);
   }
 
   private add(line: Pending, content: Buffer): void {
@@ -54,10 +58,23 @@ export class DockerLogLines {
     line.bytes += kept.length;
   }
 
-  private finish(stream: LogStream, line: Pending): RawLogLine {
-    let text = this.decoder.decode(line.parts.length === 1 ? line.parts[0] : Buffer.concat(line.parts));
-    if (text.endsWith('\r')) text = text.slice(0, -1);
-    if (line.dropped > 0) text += ` … (${line.dropped} more bytes not kept)`;
-    return { ...(line.t ? { t: line.t } : {}), s: stream, text };
+  private finish(stream: 'out' | 'err', line: Pending): RawLogLine | undefined {
+    const text = Buffer.concat(line.parts).toString('utf8');
+    return this.line(stream, line.dropped > 0 ? `${text} … (${line.dropped} more bytes not kept)` : text);
+  }
+
+  private line(stream: 'out' | 'err', text: string): RawLogLine | undefined {
+    if (this.skip[stream] > 0) {
+      this.skip[stream] -= 1;
+      return undefined;
+    }
+    return { t: this.now(), s: stream, text: text.endsWith('\r') ? text.slice(0, -1) : text };
+  }
+
+  /** The time as RFC 3339, made once a millisecond however many lines arrive in it. */
+  private now(): string {
+    const ms = Date.now();
+    if (ms !== this.clock.ms) this.clock = { ms, iso: new Date(ms).toISOString() };
+    return this.clock.iso;
   }
 }

@@ -3,13 +3,14 @@ import { EventEmitter } from 'node:events';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { LogLine, LogPage } from '../../contract';
+import type { StreamCounts } from './docker-log-lines';
 import { formatLogLine, isSince, parseLogLine, RUN_MARKER, type RawLogLine } from './log-format';
 import { LogIndex } from './log-index';
 import { forEachLine } from './line-reader';
 
 /** A page stops growing past this many bytes of text (always holding at least one line). */
 const PAGE_BYTES = 16 * 1024 * 1024;
-/** Appends are written together once this much waits, or at the next turn of the event loop. */
+/** One write takes at most this much of what waits. */
 const FLUSH_BYTES = 1024 * 1024;
 /** Above this much unwritten text the writer asks its producer to wait (see `writable`). */
 export const HIGH_WATER_BYTES = 8 * 1024 * 1024;
@@ -31,27 +32,27 @@ export class LogFile extends EventEmitter<LogFileEvents> {
   readonly index = new LogIndex();
   run: string | null = null;
   private loaded: Promise<void> | undefined;
-  private stamp = '';
   private queue: { line: RawLogLine; text: string }[] = [];
-  private queuedBytes = 0;
-  private flushing: Promise<void> = Promise.resolve();
-  private flushScheduled = false;
-  private writing = 0;
+  /** Text appended and not yet on disk, queued or being written. */
+  private unwrittenBytes = 0;
+  private writer: Promise<void> | undefined;
 
   constructor(readonly file: string) {
     super();
+    this.setMaxListeners(0); // one listener per window or CLI following this log
   }
 
   /** Whether a producer may go on appending, or should wait for `drain`. */
   get writable(): boolean {
-    return this.queuedBytes < HIGH_WATER_BYTES;
+    return this.unwrittenBytes < HIGH_WATER_BYTES;
   }
 
-  /** Reads the file's marker and builds its index; again when another program changed the file. */
+  /** Reads the file's marker and builds its index; again when another program changed its length. */
   async load(): Promise<void> {
     await (this.loaded ??= this.scan());
-    const idle = this.queue.length === 0 && !this.flushScheduled && this.writing === 0;
-    if (idle && (await this.statStamp()) !== this.stamp) await (this.loaded = this.scan());
+    if (this.writer || this.queue.length > 0) return;
+    const size = (await fs.stat(this.file).catch(ignoreMissing))?.size ?? 0;
+    if (size !== this.index.size) await (this.loaded = this.scan());
   }
 
   /** Starts a new run: the current one becomes `<file>.1` and a fresh file gets a new marker. */
@@ -63,7 +64,6 @@ export class LogFile extends EventEmitter<LogFileEvents> {
     await fs.writeFile(this.file, `${run}\n`);
     this.run = run;
     this.index.reset(Buffer.byteLength(run) + 1);
-    this.stamp = await this.statStamp();
     this.loaded = Promise.resolve();
     this.emit('lines', run, [], 0);
     return run;
@@ -75,19 +75,49 @@ export class LogFile extends EventEmitter<LogFileEvents> {
     for (const line of lines) {
       const text = formatLogLine(line);
       this.queue.push({ line, text });
-      this.queuedBytes += text.length;
+      this.unwrittenBytes += text.length;
     }
-    if (this.queuedBytes >= FLUSH_BYTES) void this.flush();
-    else if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => void this.flush());
-    }
+    this.writer ??= this.write().finally(() => (this.writer = undefined));
   }
 
   /** Resolves once everything appended so far is on disk. */
   async settle(): Promise<void> {
-    while (this.queue.length > 0 || this.flushScheduled) await this.flush();
-    await this.flushing;
+    while (this.writer) await this.writer;
+  }
+
+  /**
+   * Writes the queue until it is empty, each time all that came while the last write ran (at most
+   * FLUSH_BYTES a write), so that a flood makes few large writes and a trickle is written at once.
+   */
+  private async write(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve)); // what the same burst of Docker's stream brings
+    const handle = await fs.open(this.file, 'a').catch(() => undefined);
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.take();
+        const text = batch.map((b) => b.text).join('');
+        this.unwrittenBytes -= text.length;
+        // An unwritable log (a removed project folder) must not stop the service; its lines are lost.
+        const written = handle ? await handle.write(text).then(() => true, () => false) : false;
+        if (written) {
+          const lines: LogLine[] = batch.map(({ line, text: raw }) => {
+            this.index.add(Buffer.byteLength(raw));
+            return { n: this.index.lines, ...line };
+          });
+          if (this.run !== null) this.emit('lines', this.run, lines, this.index.lines);
+        }
+        if (this.writable) this.emit('drain');
+      }
+    } finally {
+      await handle?.close();
+    }
+  }
+
+  private take(): { line: RawLogLine; text: string }[] {
+    let bytes = 0;
+    let count = 0;
+    while (count < this.queue.length && bytes < FLUSH_BYTES) bytes += this.queue[count++]!.text.length;
+    return this.queue.splice(0, count);
   }
 
   async read(options: { from?: number; count: number; tail?: boolean; since?: string }): Promise<LogPage> {
@@ -125,6 +155,17 @@ export class LogFile extends EventEmitter<LogFileEvents> {
     return { matches, truncated };
   }
 
+  /** How many lines of each of the container's streams the run holds (the app's own not counted). */
+  async streamCounts(): Promise<StreamCounts> {
+    await this.load();
+    const counts = { out: 0, err: 0 };
+    await this.scanLines(1, (line) => {
+      if (line.s !== 'sys') counts[line.s] += 1;
+      return true;
+    });
+    return counts;
+  }
+
   /** Lines from `from` to the end of what is written, each handed to `take` until it returns false. */
   private async scanLines(from: number, take: (line: LogLine) => boolean): Promise<void> {
     const { line: first, offset } = this.index.seek(from);
@@ -143,39 +184,9 @@ export class LogFile extends EventEmitter<LogFileEvents> {
     }
   }
 
-  private async flush(): Promise<void> {
-    this.flushScheduled = false;
-    const batch = this.queue;
-    if (batch.length === 0) return;
-    this.queue = [];
-    const previous = this.flushing;
-    this.writing += 1;
-    this.flushing = (async () => {
-      await previous;
-      const text = batch.map((b) => b.text).join('');
-      this.queuedBytes -= text.length;
-      try {
-        await fs.appendFile(this.file, text);
-      } catch {
-        // An unwritable log (a removed project folder) must not stop the service; its lines are lost.
-        if (this.writable) this.emit('drain');
-        return;
-      }
-      const written: LogLine[] = batch.map(({ line, text }) => {
-        this.index.add(Buffer.byteLength(text));
-        return { n: this.index.lines, ...line };
-      });
-      this.stamp = await this.statStamp();
-      if (this.run !== null) this.emit('lines', this.run, written, this.index.lines);
-      if (this.writable) this.emit('drain');
-    })().finally(() => (this.writing -= 1));
-    await this.flushing;
-  }
-
   private async scan(): Promise<void> {
     this.run = null;
     this.index.reset(0);
-    this.stamp = await this.statStamp();
     const handle = await fs.open(this.file, 'r').catch(ignoreMissing);
     if (!handle) return;
     try {
@@ -193,11 +204,6 @@ export class LogFile extends EventEmitter<LogFileEvents> {
     } finally {
       await handle.close();
     }
-  }
-
-  private async statStamp(): Promise<string> {
-    const stat = await fs.stat(this.file).catch(ignoreMissing);
-    return stat ? `${stat.size}:${stat.mtimeMs}` : '';
   }
 }
 

@@ -31,12 +31,3 @@ export function isSince(line: LogLine, since: number | undefined): boolean {
   return since === undefined || line.t === undefined || Date.parse(line.t) >= since;
 }
 
-/** Orders two RFC 3339 UTC times to the nanosecond (Docker drops trailing zeros of the fraction). */
-export function compareTimes(a: string, b: string): number {
-  const [secondsA = '', fractionA = ''] = a.replace(/Z$/, '').split('.');
-  const [secondsB = '', fractionB = ''] = b.replace(/Z$/, '').split('.');
-  if (secondsA !== secondsB) return secondsA < secondsB ? -1 : 1;
-  const left = fractionA.padEnd(9, '0');
-  const right = fractionB.padEnd(9, '0');
-  return left === right ? 0 : left < right ? -1 : 1;
-}

@@ -57,20 +57,21 @@ export class LogService implements Disposable {
 
   /**
    * Follows a container's output into the target's log. `resume` (a session taken back after a
-   * restart) goes on after the last line kept; otherwise from the container's start.
+   * restart, a container that started again) goes on after the lines the file holds; otherwise from
+   * the container's first line.
    */
   async follow(target: LogTarget, docker: Docker, container: Docker.Container, resume = false): Promise<void> {
     const file = await this.file(target);
     await file.load();
     if (file.run === null) await file.beginRun();
-    const since = resume ? await lastDockerTime(file) : undefined;
+    const kept = resume ? await file.streamCounts() : undefined;
     const follower = new ContainerLogFollower(container, docker, file);
     this.followers.get(key(target))?.dispose();
     this.followers.set(key(target), follower);
     void follower.ended.then(() => {
       if (this.followers.get(key(target)) === follower) this.followers.delete(key(target));
     });
-    await follower.start(since);
+    await follower.start(kept);
   }
 
   /** The pipeline's logs on disk with the ones named (a session's services), which may have none yet. */
@@ -131,10 +132,4 @@ export class LogService implements Disposable {
 
 function key(target: LogTarget): string {
   return `${target.projectId}/${target.pipelineUuid}/${target.source}`;
-}
-
-/** The time of the last line that came from Docker, to go on from after a restart. */
-async function lastDockerTime(file: LogFile): Promise<string | undefined> {
-  const { lines } = await file.read({ tail: true, count: 200 });
-  return lines.reverse().find((line) => line.s !== 'sys' && line.t)?.t;
 }
