@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { environmentEvents } from './environment-schemas';
 import { logEvents } from './log-schemas';
 import { EngineStatus, ProjectId } from './schemas';
 import { Session } from './session-schemas';
@@ -13,6 +14,7 @@ export const events = {
   /** A session changed state, or one of its services did. */
   'sessions.changed': Session,
   ...logEvents,
+  ...environmentEvents,
 } as const;
 
 export type Events = typeof events;

@@ -4,6 +4,7 @@ export * from './variable-schemas';
 export * from './session-schemas';
 export * from './proxy-requests';
 export * from './log-schemas';
+export * from './environment-schemas';
 export * from './requests';
 export * from './events';
 export * from './envelope';

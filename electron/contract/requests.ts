@@ -14,6 +14,7 @@ import {
 } from './schemas';
 
 import { pipelineRequests } from './pipeline-requests';
+import { environmentRequests } from './environment-schemas';
 import { logRequests } from './log-schemas';
 import { proxyRequests } from './proxy-requests';
 import { sessionRequests } from './session-requests';
@@ -64,6 +65,7 @@ export const requests = {
   ...sessionRequests,
   ...proxyRequests,
   ...logRequests,
+  ...environmentRequests,
   'environments.list': { input: inProject, output: z.array(EnvironmentSummary) },
 } as const;
 

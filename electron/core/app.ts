@@ -2,6 +2,8 @@ import { BridgeServer, type Handlers } from '../bridge/bridge-server';
 import type { AppInfo } from '../contract';
 import { ownerIdOf } from './app-home';
 import { EngineMonitor } from './docker/engine-monitor';
+import { environmentHandlers } from './environments/environment-handlers';
+import { EnvironmentService } from './environments/environment-service';
 import { logHandlers } from './logs/log-handlers';
 import { LogService } from './logs/log-service';
 import { pipelineHandlers } from './pipelines/pipeline-handlers';
@@ -44,6 +46,7 @@ export class OrchestApp {
   readonly sessions: SessionManager;
   readonly proxy: PortProxy;
   readonly logs: LogService;
+  readonly environments: EnvironmentService;
   private proxyListening: ProxyListening | undefined;
   private routes = new Map<string, ProxyRoute>();
   private readonly recovery: SessionRecovery;
@@ -81,6 +84,13 @@ export class OrchestApp {
         this.bridge.broadcast('sessions.changed', session);
       },
       present: (session) => withServiceAddresses(session, this.proxy.origin),
+    });
+    this.environments = new EnvironmentService({
+      home: options.home,
+      docker: () => this.engine.docker(),
+      projectFolder: (projectId) => this.projects.folder(projectId),
+      sessions: () => this.sessions.list(),
+      onBuild: (build, lines) => this.bridge.broadcast('environments.buildChanged', { build, lines }),
     });
     this.proxy = new PortProxy({ routes: () => this.routes, auth: new ProxyAuth(`orchest_desktop_proxy_${process.pid}`) });
     this.recovery = new SessionRecovery(this.sessions, () => this.engine.docker(), (projectId, pipelineUuid) =>
@@ -123,6 +133,7 @@ export class OrchestApp {
         await this.variables.forget(projectId, uuid);
       }),
       ...sessionHandlers(this.sessions),
+      ...environmentHandlers(this.environments),
       ...logHandlers(this.logs, this.sessions, (projectId, path) => this.pipelines.uuidOf(projectId, path)),
       'proxy.status': () => ({ origin: this.proxy.origin, ...(this.proxyListening ?? { port: 0 }) }),
       'services.link': async ({ projectId, path, service, port }) => ({
@@ -148,6 +159,7 @@ export class OrchestApp {
   async dispose(): Promise<void> {
     this.engine.dispose();
     this.recovery.dispose();
+    await this.environments.dispose();
     await this.sessions.shutdown(!this.options.settings.get().keepSessionsRunning);
     await this.logs.dispose();
     await this.proxy.dispose();

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { BridgeRequestError } from '../contract';
 import { clientCommand, findPipelinePath, findProject, withClient, type ClientOptions } from './cli-client';
 import { CliError } from './cli-connection';
+import { addEnvironmentCommands } from './cli-environments';
 import { addLogsCommand } from './cli-logs';
 import { addOpenCommand, addSessionCommands } from './cli-sessions';
 import { formatTable } from './format-table';
@@ -121,6 +122,7 @@ clientCommand(program, 'status', 'the Docker engine and the workspace').action((
 addSessionCommands(program);
 addOpenCommand(program);
 addLogsCommand(program);
+addEnvironmentCommands(program);
 
 function parsePort(value: string): number {
   const port = Number(value);

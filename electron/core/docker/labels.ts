@@ -8,6 +8,8 @@ export const LABELS = {
   pipeline: `${LABEL_PREFIX}.pipeline`,
   session: `${LABEL_PREFIX}.session`,
   service: `${LABEL_PREFIX}.service`,
+  /** On an environment's image: the environment's uuid. */
+  environment: `${LABEL_PREFIX}.environment`,
   /** On a service's container: its proxy settings as JSON (see ProxyOptions). */
   proxy: `${LABEL_PREFIX}.proxy`,
   /** On a session's network: the services the session was started with, comma-separated. */

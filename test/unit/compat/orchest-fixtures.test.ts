@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { environmentDockerfile } from '../../../electron/core/environments/environment-dockerfile';
+import { readEnvironmentFolder } from '../../../electron/core/environments/environment-files';
 import { readEnvironmentsFolder } from '../../../electron/core/projects/environment-discovery';
 import { readPipelineSummary } from '../../../electron/core/pipelines/pipeline-summary';
 import { ORCHEST_FIXTURES, hasOrchestFixtures } from '../../helpers/shared-fixtures';
@@ -29,6 +31,19 @@ describe.skipIf(!hasOrchestFixtures)("Orchest's own project files", () => {
         expect(env.name).toEqual(expect.any(String));
         expect(['python', 'r', 'julia', 'javascript']).toContain(env.language);
         expect(env.baseImage).toEqual(expect.any(String));
+      }
+    }
+  });
+
+  it('loads every fixture environment for a build: fields, set-up script and Dockerfile', async () => {
+    const root = path.join(ORCHEST_FIXTURES, 'environments');
+    for (const project of await fs.readdir(root)) {
+      for (const uuid of await fs.readdir(path.join(root, project))) {
+        const environment = await readEnvironmentFolder(path.join(root, project, uuid), uuid);
+        expect(environment.name, `${project}/${uuid}`).not.toBe('');
+        expect(environment.setupScript, `${project}/${uuid}`).toMatch(/\S/);
+        const dockerfile = environmentDockerfile('p', uuid, environment.baseImage, 'b');
+        expect(dockerfile.split('\n')[0]).toBe(`FROM ${environment.baseImage.replace(/^registry:/, '')}`);
       }
     }
   });

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { EnvironmentFields } from '../../contract';
+import { AppError } from '../app-error';
+import { toPythonJsonLine } from '../pipelines/orchest-json';
+import { ENVIRONMENTS_DIR } from '../projects/environment-discovery';
+
+const PROPERTIES = 'properties.json';
+const SETUP_SCRIPT = 'setup_script.sh';
+
+export interface StoredEnvironment extends EnvironmentFields {
+  uuid: string;
+}
+
+export function environmentFolder(projectDir: string, uuid: string): string {
+  return path.join(projectDir, ENVIRONMENTS_DIR, uuid);
+}
+
+/** Reads `.orchest/environments/<uuid>/`; the error says which file is missing or broken. */
+export async function readEnvironment(projectDir: string, uuid: string): Promise<StoredEnvironment> {
+  return readEnvironmentFolder(environmentFolder(projectDir, uuid), uuid);
+}
+
+/** Reads an environment's folder wherever it is (an Orchest export, a fixture). */
+export async function readEnvironmentFolder(folder: string, uuid: string): Promise<StoredEnvironment> {
+  const text = await fs.readFile(path.join(folder, PROPERTIES), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') throw new AppError('NOT_FOUND', `No environment ${uuid} in this project`);
+    throw error;
+  });
+  let props: Record<string, unknown>;
+  try {
+    props = JSON.parse(text) as Record<string, unknown>;
+  } catch (error) {
+    throw new AppError('INVALID_INPUT', `.orchest/environments/${uuid}/${PROPERTIES} is not valid JSON: ${(error as Error).message}`);
+  }
+  const setupScript = await fs.readFile(path.join(folder, SETUP_SCRIPT), 'utf8').catch(() => '');
+  const language = ['python', 'r', 'julia', 'javascript'].includes(String(props.language)) ? (props.language as EnvironmentFields['language']) : 'python';
+  return {
+    uuid,
+    name: typeof props.name === 'string' ? props.name : '',
+    baseImage: typeof props.base_image === 'string' ? props.base_image : '',
+    language,
+    gpuSupport: props.gpu_support === true,
+    setupScript,
+  };
+}
+
+/**
+ * Writes the environment as Orchest did: properties.json as one line of Python's json.dumps, keeping
+ * keys it does not know, and the set-up script with LF line ends (Orchest's preprocess_script).
+ */
+export async function writeEnvironment(projectDir: string, uuid: string, fields: EnvironmentFields): Promise<void> {
+  const folder = environmentFolder(projectDir, uuid);
+  await fs.mkdir(folder, { recursive: true });
+  const previous = await fs.readFile(path.join(folder, PROPERTIES), 'utf8').then((t) => JSON.parse(t) as Record<string, unknown>, () => ({}));
+  const scalars = Object.fromEntries(Object.entries(previous).filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v)));
+  const properties = { ...(scalars as Record<string, string | number | boolean | null>), name: fields.name, uuid, language: fields.language, base_image: fields.baseImage, gpu_support: fields.gpuSupport };
+  await atomicWrite(path.join(folder, PROPERTIES), toPythonJsonLine(properties));
+  await atomicWrite(path.join(folder, SETUP_SCRIPT), fields.setupScript.replace(/\r\n?/g, '\n'));
+}
+
+export async function createEnvironment(projectDir: string, fields: EnvironmentFields): Promise<string> {
+  const uuid = randomUUID();
+  await writeEnvironment(projectDir, uuid, fields);
+  return uuid;
+}
+
+export async function deleteEnvironmentFolder(projectDir: string, uuid: string): Promise<void> {
+  await fs.rm(environmentFolder(projectDir, uuid), { recursive: true, force: true });
+}
+
+async function atomicWrite(file: string, content: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(temporary, content);
+  await fs.rename(temporary, file);
+}
