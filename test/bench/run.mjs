@@ -122,3 +122,6 @@ await benchProxy(repo);
 
 const { benchLogs } = await import('./logs-bench.mjs');
 await benchLogs(repo);
+
+const { benchEnvironments } = await import('./environments-bench.mjs');
+await benchEnvironments(repo);

@@ -1,3 +1,5 @@
+import { LABELS } from '../docker/labels';
+
 /** The files Orchest added to a build's context (api/core/environment_image_builds.py), by name. */
 export function reservedNames(projectUuid: string, environmentUuid: string) {
   return {
@@ -22,16 +24,18 @@ export function baseImageReference(baseImage: string): string {
 /**
  * Orchest's environment Dockerfile: the project as /project-dir, group-writable as Orchest made it
  * (as root or through sudo), then the set-up script. Unlike Orchest's, a failing script's own exit
- * code is printed, so that the app can say it.
+ * code is printed, so that the app can say it, and no step is unique to a build (Orchest wrote its
+ * task's uuid into the image), so a rebuild of what did not change comes whole from the cache.
  */
-export function environmentDockerfile(projectUuid: string, environmentUuid: string, baseImage: string, buildUuid: string): string {
+export function environmentDockerfile(projectUuid: string, environmentUuid: string, baseImage: string): string {
   const { setupScript } = reservedNames(projectUuid, environmentUuid);
   const asRoot = (command: string) => `if [ "$(id -u)" = 0 ]; then ${command}; else sudo ${command}; fi`;
   const permissions = `${asRoot('chgrp -R 0 . && chmod -R g+rwX . && find . -type d -exec chmod g+s {} +')}`;
   return [
     `FROM ${baseImageReference(baseImage)}`,
-    `LABEL _orchest_project_uuid=${projectUuid}`,
-    `LABEL _orchest_environment_uuid=${environmentUuid}`,
+    // One LABEL step for Orchest's labels and the app's: each step of the classic builder costs a commit.
+    `LABEL _orchest_project_uuid=${projectUuid} _orchest_environment_uuid=${environmentUuid} ` +
+      `${LABELS.managed}=true ${LABELS.project}=${projectUuid} ${LABELS.environment}=${environmentUuid}`,
     'WORKDIR /project-dir',
     'COPY . .',
     `RUN (${permissions}) || { echo '${MARKERS.noRoot}'; exit 1; }`,
@@ -39,7 +43,6 @@ export function environmentDockerfile(projectUuid: string, environmentUuid: stri
     `RUN echo ${MARKERS.setupStarts} && if command -v bash >/dev/null; then bash < ${setupScript}; else sh < ${setupScript}; fi; code=$?; ` +
       `if [ $code != 0 ]; then echo "${MARKERS.setupFailed} $code"; exit $code; fi; ` +
       `echo ${MARKERS.setupDone} && (${asRoot(`rm ${setupScript}`)})`,
-    `RUN (${asRoot('mkdir -p /orchest')}) && echo '${buildUuid}' > /tmp/task && (${asRoot(`cp /tmp/task /orchest/task_${buildUuid}.txt`)})`,
     '',
   ].join('\n');
 }

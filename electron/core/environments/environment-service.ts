@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type Docker from 'dockerode';
 import type { Environment, EnvironmentBuild, EnvironmentFields, Session } from '../../contract';
 import { AppError } from '../app-error';
@@ -126,7 +125,7 @@ export class EnvironmentService {
       Object.assign(build, { status: 'STARTED', startedAt: Date.now() });
       await this.changed(build, []);
       try {
-        await buildEnvironmentImage(docker, { projectDir, projectUuid: projectId, environment, image: build.image, buildUuid: randomUUID() }, {
+        await buildEnvironmentImage(docker, { projectDir, projectUuid: projectId, environment, image: build.image }, {
           line: (text) => log.append([{ t: new Date().toISOString(), s: 'out', text }]),
           phase: (phase) => {
             build.phase = phase;
@@ -140,8 +139,8 @@ export class EnvironmentService {
       }
       await log.settle();
       build.endedAt = Date.now();
+      await this.changed(build, []); // stored as ended before it stops counting as running
       this.running.delete(id);
-      await this.changed(build, []);
       if (build.status === 'SUCCESS') await removeOldImages(docker, name, this.imagesInUse()).catch(() => undefined);
     })();
     return { ...build };

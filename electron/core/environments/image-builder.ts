@@ -1,5 +1,4 @@
 import type Docker from 'dockerode';
-import { LABELS } from '../docker/labels';
 import { buildContext } from './build-context';
 import { BuildProgress } from './build-progress';
 import { environmentDockerfile, reservedNames } from './environment-dockerfile';
@@ -11,7 +10,6 @@ export interface BuildRequest {
   projectUuid: string;
   environment: StoredEnvironment;
   image: string;
-  buildUuid: string;
 }
 
 export interface BuildListener {
@@ -37,12 +35,12 @@ interface BuildEvent {
  * Errors come inside the build's stream, not as errors of the stream, so they are read from there.
  */
 export async function buildEnvironmentImage(docker: Docker, request: BuildRequest, listener: BuildListener, signal: AbortSignal): Promise<{ cached: boolean }> {
-  const { projectDir, projectUuid, environment, image, buildUuid } = request;
+  const { projectDir, projectUuid, environment, image } = request;
   const names = reservedNames(projectUuid, environment.uuid);
   const progress = new BuildProgress(environment.baseImage);
   const setPhase = (phase: BuildPhase | undefined) => phase && listener.phase(phase);
   const context = await buildContext(projectDir, projectUuid, environment.uuid, {
-    dockerfile: environmentDockerfile(projectUuid, environment.uuid, environment.baseImage, buildUuid),
+    dockerfile: environmentDockerfile(projectUuid, environment.uuid, environment.baseImage),
     setupScript: environment.setupScript,
   });
   let engineError: string | undefined;
@@ -59,7 +57,6 @@ export async function buildEnvironmentImage(docker: Docker, request: BuildReques
     const stream = await docker.buildImage(context, {
       t: image,
       dockerfile: names.dockerfile,
-      labels: { [LABELS.managed]: 'true', [LABELS.project]: projectUuid, [LABELS.environment]: environment.uuid },
       rm: true,
       forcerm: true,
       abortSignal: signal,

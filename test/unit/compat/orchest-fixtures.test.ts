@@ -42,7 +42,7 @@ describe.skipIf(!hasOrchestFixtures)("Orchest's own project files", () => {
         const environment = await readEnvironmentFolder(path.join(root, project, uuid), uuid);
         expect(environment.name, `${project}/${uuid}`).not.toBe('');
         expect(environment.setupScript, `${project}/${uuid}`).toMatch(/\S/);
-        const dockerfile = environmentDockerfile('p', uuid, environment.baseImage, 'b');
+        const dockerfile = environmentDockerfile('p', uuid, environment.baseImage);
         expect(dockerfile.split('\n')[0]).toBe(`FROM ${environment.baseImage.replace(/^registry:/, '')}`);
       }
     }

@@ -24,9 +24,14 @@ describe("an environment build's context", () => {
   });
 
   it("writes Orchest's Dockerfile: labels, /project-dir, the script run as root or through sudo", () => {
-    const dockerfile = environmentDockerfile('proj', 'env', 'registry:my.registry/base:1', 'task');
+    const dockerfile = environmentDockerfile('proj', 'env', 'registry:my.registry/base:1');
     const lines = dockerfile.split('\n');
-    expect(lines.slice(0, 5)).toEqual(['FROM my.registry/base:1', 'LABEL _orchest_project_uuid=proj', 'LABEL _orchest_environment_uuid=env', 'WORKDIR /project-dir', 'COPY . .']);
+    expect(lines.slice(0, 4)).toEqual([
+      'FROM my.registry/base:1',
+      'LABEL _orchest_project_uuid=proj _orchest_environment_uuid=env io.orchest-desktop.managed=true io.orchest-desktop.project=proj io.orchest-desktop.environment=env',
+      'WORKDIR /project-dir',
+      'COPY . .',
+    ]);
     expect(dockerfile).toContain(`bash < ${reservedNames('proj', 'env').setupScript}`);
     expect(dockerfile).toContain('else sudo chgrp -R 0 .');
   });
