@@ -1,13 +1,9 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BridgeClient } from '../../electron/contract';
-import { CLI, startHostProcess, type HostProcess } from '../helpers/host-process';
+import { runCli, startHostProcess, type HostProcess } from '../helpers/host-process';
 import { requireDocker } from '../helpers/require-docker';
 import { docker } from '../helpers/session-app';
 import { ensureTestImage } from '../helpers/test-images';
-
-const exec = promisify(execFile);
 
 describe('orchest-desktop env', () => {
   let host: HostProcess;
@@ -16,15 +12,7 @@ describe('orchest-desktop env', () => {
   let env: NodeJS.ProcessEnv;
   let busybox: string;
 
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await exec(process.execPath, [CLI, 'env', ...args], { env });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  };
+  const cli = (...args: string[]) => runCli(['env', ...args], env);
 
   beforeAll(async () => {
     await requireDocker();

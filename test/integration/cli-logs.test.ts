@@ -1,15 +1,12 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BridgeClient } from '../../electron/contract';
-import { CLI, startHostProcess, type HostProcess } from '../helpers/host-process';
+import { CLI, runCli, startHostProcess, type HostProcess } from '../helpers/host-process';
 import { requireDocker } from '../helpers/require-docker';
 import { idleService, removeLabelled, saveServices } from '../helpers/session-app';
 import { ensureTestImage } from '../helpers/test-images';
-
-const exec = promisify(execFile);
 
 /** Two lines on stdout and one on stderr, then a line each time the test drops a file named `more`. */
 const SCRIPT = 'echo first; echo to-stderr >&2; echo second; while :; do if [ -f /project-dir/more ]; then rm /project-dir/more; echo later; fi; sleep 0.1; done';
@@ -21,15 +18,7 @@ describe('orchest-desktop logs', () => {
   let projectPath = '';
   let env: NodeJS.ProcessEnv;
 
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await exec(process.execPath, [CLI, 'logs', 'cli-logs', 'main.orchest', ...args], { env });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  };
+  const cli = (...args: string[]) => runCli(['logs', 'cli-logs', 'main.orchest', ...args], env);
 
   beforeAll(async () => {
     await requireDocker();

@@ -1,24 +1,12 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, startHostProcess, type HostProcess } from '../helpers/host-process';
+import { runCli, startHostProcess, type HostProcess } from '../helpers/host-process';
 import { requireDocker } from '../helpers/require-docker';
 import { makeTempDir } from '../helpers/temp-dir';
 
-const exec = promisify(execFile);
-
-/** Runs the CLI; resolves with its exit code and output instead of throwing. */
-async function cli(args: string[], env: NodeJS.ProcessEnv) {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [CLI, ...args], { env: { ...process.env, ORCHEST_DESKTOP_URL: '', ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** Runs the CLI with the test's environment, found through nothing but what `env` says. */
+const cli = (args: string[], env: NodeJS.ProcessEnv) => runCli(args, { ...process.env, ORCHEST_DESKTOP_URL: '', ...env });
 
 describe('the CLI against a running host', () => {
   let host: HostProcess;

@@ -1,28 +1,14 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BridgeClient, Session } from '../../electron/contract';
 import { ownerIdOf } from '../../electron/core/app-home';
 import { LABELS } from '../../electron/core/docker/labels';
-import { CLI, startHostProcess, type HostProcess } from '../helpers/host-process';
+import { runCli, startHostProcess, type HostProcess } from '../helpers/host-process';
 import { requireDocker } from '../helpers/require-docker';
 import { docker, idleService, labelledResources, removeLabelled, saveServices } from '../helpers/session-app';
 import { makeTempDir } from '../helpers/temp-dir';
 import { ensureTestImage } from '../helpers/test-images';
 
-const exec = promisify(execFile);
-
-async function cli(args: string[], host: HostProcess) {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [CLI, ...args], {
-      env: { ...process.env, ORCHEST_DESKTOP_URL: '', ORCHEST_DESKTOP_HOME: host.home },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[], host: HostProcess) => runCli(args, { ...process.env, ORCHEST_DESKTOP_URL: '', ORCHEST_DESKTOP_HOME: host.home });
 
 async function sessionOf(client: BridgeClient, projectId: string, until: (s: Session) => boolean): Promise<Session> {
   const deadline = Date.now() + 20_000;

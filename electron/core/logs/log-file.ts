@@ -100,11 +100,12 @@ export class LogFile extends EventEmitter<LogFileEvents> {
         // An unwritable log (a removed project folder) must not stop the service; its lines are lost.
         const written = handle ? await handle.write(text).then(() => true, () => false) : false;
         if (written) {
-          const lines: LogLine[] = batch.map(({ line, text: raw }) => {
-            this.index.add(Buffer.byteLength(raw));
-            return { n: this.index.lines, ...line };
-          });
-          if (this.run !== null) this.emit('lines', this.run, lines, this.index.lines);
+          const first = this.index.lines + 1;
+          for (const { text: raw } of batch) this.index.add(Buffer.byteLength(raw));
+          if (this.run !== null && this.listenerCount('lines') > 0) {
+            const lines: LogLine[] = batch.map(({ line }, i) => ({ n: first + i, ...line }));
+            this.emit('lines', this.run, lines, this.index.lines);
+          }
         }
         if (this.writable) this.emit('drain');
       }

@@ -2,11 +2,14 @@ import type { EventPayload, LogLine } from '../../contract';
 import type { Disposable } from '../app-error';
 import type { LogFile } from './log-file';
 
-/** Lines waiting for one source of one caller; older ones are dropped (and counted) past this. */
-export const MAX_QUEUED_LINES = 2000;
+/**
+ * Lines waiting for one source of one caller; older ones are dropped (and counted) past this. With a
+ * batch every 100 ms that is 10,000 lines a second: more than a person can read, less than a flood.
+ */
+export const MAX_QUEUED_LINES = 1000;
 /** A caller whose connection holds more than this unsent is not sent more until it catches up. */
 export const MAX_BACKLOG_BYTES = 1024 * 1024;
-const FLUSH_MS = 50;
+const FLUSH_MS = 100;
 
 type Appended = EventPayload<'logs.appended'>;
 
@@ -20,7 +23,7 @@ interface Pending {
 }
 
 /**
- * One caller's live view of some logs: new lines are sent in batches at most every 50 ms, and a
+ * One caller's live view of some logs: new lines are sent in batches at most every 100 ms, and a
  * caller that cannot keep up gets the newest lines and a count of the ones it missed (which it can
  * read from the file), so that neither memory nor the event loop depends on how fast logs come.
  */

@@ -14,8 +14,8 @@ export function MainArea() {
   if (route.name === 'home') return <ProjectHome />;
   const project = projects.find((p) => p.uuid === route.projectId);
   if (project && route.name === 'pipeline') {
-    return <ProjectPage project={project} tab="pipelines" pipeline={{ path: route.path, section: route.section }} />;
+    return <ProjectPage project={project} tab="pipelines" pipeline={{ path: route.path, section: route.section, source: route.source }} />;
   }
-  if (project && route.name === 'project') return <ProjectPage project={project} tab={route.tab} />;
+  if (project && route.name === 'project') return <ProjectPage project={project} tab={route.tab} environment={route.environment} />;
   return loaded ? <ProjectNotFound /> : <p className="muted">Loading…</p>;
 }

@@ -1,17 +1,19 @@
 export const PROJECT_TABS = ['files', 'pipelines', 'environments', 'variables'] as const;
 export type ProjectTab = (typeof PROJECT_TABS)[number];
 
-export const PIPELINE_SECTIONS = ['overview', 'services', 'variables'] as const;
+export const PIPELINE_SECTIONS = ['overview', 'services', 'variables', 'logs'] as const;
 export type PipelineSection = (typeof PIPELINE_SECTIONS)[number];
 
 /**
  * Where the person is: the hash part of the address, e.g. #/projects/<uuid>/files, or a pipeline as
- * #/projects/<uuid>/pipelines/<encoded path>/services (the path is one encoded segment).
+ * #/projects/<uuid>/pipelines/<encoded path>/services (the path is one encoded segment); the logs section
+ * may name one service: #/projects/<uuid>/pipelines/<encoded path>/logs/<service>; the environments tab
+ * may name one environment: #/projects/<uuid>/environments/<environment uuid>.
  */
 export type Route =
   | { name: 'home' }
-  | { name: 'project'; projectId: string; tab: ProjectTab }
-  | { name: 'pipeline'; projectId: string; path: string; section: PipelineSection };
+  | { name: 'project'; projectId: string; tab: ProjectTab; environment?: string }
+  | { name: 'pipeline'; projectId: string; path: string; section: PipelineSection; source?: string };
 
 export const HOME: Route = { name: 'home' };
 
@@ -20,10 +22,12 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'projects' && parts[1]) {
     if (parts[2] === 'pipelines' && parts[3]) {
       const section = PIPELINE_SECTIONS.find((s) => s === parts[4]) ?? 'overview';
-      return { name: 'pipeline', projectId: parts[1], path: parts[3], section };
+      const source = section === 'logs' ? parts[5] : undefined;
+      return { name: 'pipeline', projectId: parts[1], path: parts[3], section, ...(source ? { source } : {}) };
     }
     const tab = PROJECT_TABS.find((t) => t === parts[2]) ?? 'files';
-    return { name: 'project', projectId: parts[1], tab };
+    const environment = tab === 'environments' ? parts[3] : undefined;
+    return { name: 'project', projectId: parts[1], tab, ...(environment ? { environment } : {}) };
   }
   return HOME;
 }
@@ -31,8 +35,12 @@ export function parseRoute(hash: string): Route {
 export function formatRoute(route: Route): string {
   if (route.name === 'home') return '#/';
   const project = `#/projects/${encodeURIComponent(route.projectId)}`;
-  if (route.name === 'project') return `${project}/${route.tab}`;
-  return `${project}/pipelines/${encodeURIComponent(route.path)}/${route.section}`;
+  if (route.name === 'project') {
+    const environment = route.tab === 'environments' && route.environment ? `/${encodeURIComponent(route.environment)}` : '';
+    return `${project}/${route.tab}${environment}`;
+  }
+  const source = route.section === 'logs' && route.source ? `/${encodeURIComponent(route.source)}` : '';
+  return `${project}/pipelines/${encodeURIComponent(route.path)}/${route.section}${source}`;
 }
 
 function safeDecode(part: string): string {

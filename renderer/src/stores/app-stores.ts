@@ -1,6 +1,9 @@
 import { bridge } from '../bridge/client';
 import { createEngineStore } from './engine-store';
+import { createEnvironmentsStore } from './environments-store';
 import { createFilesStore } from './files-store';
+import { createLogSearchStore } from './log-search-store';
+import { createLogsStore } from './logs-store';
 import { createPipelineStore } from './pipeline-store';
 import { createProjectsStore } from './projects-store';
 import { createSessionStore } from './session-store';
@@ -15,10 +18,13 @@ export const filesStore = createFilesStore(bridge);
 export const settingsStore = createSettingsStore(bridge);
 export const pipelineStore = createPipelineStore(bridge);
 export const sessionStore = createSessionStore(bridge);
+export const environmentsStore = createEnvironmentsStore(bridge);
+export const logsStore = createLogsStore(bridge);
+export const logSearchStore = createLogSearchStore(bridge, logsStore);
 
 /** Loads what the first screen needs and follows the main process's events; returns the teardown. */
 export function startAppStores(): () => void {
-  const stores = [projectsStore, workspaceStore, engineStore, filesStore, pipelineStore, sessionStore];
+  const stores = [projectsStore, workspaceStore, engineStore, filesStore, pipelineStore, sessionStore, environmentsStore];
   const stops = stores.map((store) => store.getState().start());
   void settingsStore.getState().load();
   return () => stops.forEach((stop) => stop());

@@ -44,9 +44,33 @@ describe('pipeline routes', () => {
     expect(parseRoute(formatRoute(route))).toEqual(route);
   });
 
+  it('open the logs of all services, or of the one named', () => {
+    expect(parseRoute(`#/projects/${ID}/pipelines/main.orchest/logs`)).toEqual({ name: 'pipeline', projectId: ID, path: 'main.orchest', section: 'logs' });
+    const route = { name: 'pipeline', projectId: ID, path: 'main.orchest', section: 'logs', source: 'my web' } as const;
+    expect(formatRoute(route)).toBe(`#/projects/${ID}/pipelines/main.orchest/logs/my%20web`);
+    expect(parseRoute(formatRoute(route))).toEqual(route);
+    expect(formatRoute({ ...route, section: 'services' })).toBe(`#/projects/${ID}/pipelines/main.orchest/services`);
+  });
+
   it('open the overview when no or an unknown section is named', () => {
     expect(parseRoute(`#/projects/${ID}/pipelines/main.orchest`)).toEqual({ name: 'pipeline', projectId: ID, path: 'main.orchest', section: 'overview' });
     expect(parseRoute(`#/projects/${ID}/pipelines/main.orchest/nope`)).toMatchObject({ section: 'overview' });
     expect(parseRoute(`#/projects/${ID}/pipelines`)).toEqual({ name: 'project', projectId: ID, tab: 'pipelines' });
+  });
+});
+
+describe('environment routes', () => {
+  const ENV = '0b7c7e3e-1f0e-4b8e-9c1d-2a3b4c5d6e7f';
+
+  it('open the list, or the one environment named', () => {
+    expect(parseRoute(`#/projects/${ID}/environments`)).toEqual({ name: 'project', projectId: ID, tab: 'environments' });
+    const route = { name: 'project', projectId: ID, tab: 'environments', environment: ENV } as const;
+    expect(formatRoute(route)).toBe(`#/projects/${ID}/environments/${ENV}`);
+    expect(parseRoute(formatRoute(route))).toEqual(route);
+  });
+
+  it('name an environment only on the environments tab', () => {
+    expect(parseRoute(`#/projects/${ID}/files/${ENV}`)).toEqual({ name: 'project', projectId: ID, tab: 'files' });
+    expect(formatRoute({ name: 'project', projectId: ID, tab: 'files', environment: ENV })).toBe(`#/projects/${ID}/files`);
   });
 });

@@ -1,55 +1,70 @@
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import { formatRoute } from '../../app/route';
+import { routeStore } from '../../app/route-store';
+import { errorMessage } from '../../bridge/request-error';
+import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
+import { FormError } from '../../components/form-error';
 import { Icon } from '../../components/icon';
+import { environmentsStore } from '../../stores/app-stores';
 import { UnreadableFiles } from '../projects/unreadable-files';
-import { useProjectListing } from '../projects/use-project-listing';
+import { EnvironmentList } from './environment-list';
+import { EnvironmentPage } from './environment-page';
 
-/** The project's environments (.orchest/environments/<uuid>/properties.json). */
-export function EnvironmentsTab({ projectId }: { projectId: string }) {
-  const { items, error } = useProjectListing('environments.list', projectId);
-  if (error && !items) return <p className="callout callout--error" role="alert">The environments cannot be listed: {error}</p>;
-  if (!items) return <p className="muted">Looking for environments…</p>;
+/** The project's environments (.orchest/environments/<uuid>), or the one the address names. */
+export function EnvironmentsTab({ projectId, selected }: { projectId: string; selected?: string | undefined }) {
+  const { entries, unreadable, loaded, error } = useStore(environmentsStore);
+  const [createError, setCreateError] = useState<string | undefined>();
+  const current = useStore(environmentsStore, (s) => s.projectId) === projectId;
 
-  if (items.length === 0) {
+  if (!current || !loaded) return <p className="muted">Looking for environments…</p>;
+  if (error && Object.keys(entries).length === 0) {
+    return <p className="callout callout--error" role="alert">The environments cannot be listed: {error}</p>;
+  }
+  if (selected) {
+    const entry = entries[selected];
+    if (entry) return <EnvironmentPage key={selected} projectId={projectId} entry={entry} />;
     return (
-      <EmptyState title="No environments yet" icon={<Icon name="box" size={32} />} testId="no-environments">
-        <p>
-          Environments live in the project's <code>.orchest/environments</code> folder.
-        </p>
-      </EmptyState>
+      <div className="listing">
+        <p className="callout callout--error" role="alert">This project has no environment {selected}.</p>
+        <a href={formatRoute({ name: 'project', projectId, tab: 'environments' })}>All environments</a>
+      </div>
     );
   }
-  const readable = items.filter((e) => !e.error);
-  const broken = items.filter((e) => e.error).map((e) => ({ path: `.orchest/environments/${e.uuid}`, error: e.error ?? '' }));
+
+  const create = async () => {
+    setCreateError(undefined);
+    try {
+      const uuid = await environmentsStore.getState().create();
+      routeStore.getState().navigate({ name: 'project', projectId, tab: 'environments', environment: uuid });
+    } catch (failure) {
+      setCreateError(`The environment could not be made: ${errorMessage(failure)}`);
+    }
+  };
+  const nameOf = (e: (typeof entries)[string]) => (e.draft ?? e.environment).name;
+  const sorted = Object.values(entries).sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
 
   return (
-    <div className="listing">
-      {readable.length > 0 && (
-        <table className="table" aria-label="Environments" data-testid="environment-list">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Language</th>
-              <th scope="col">Base image</th>
-              <th scope="col">GPU</th>
-              <th scope="col">UUID</th>
-            </tr>
-          </thead>
-          <tbody>
-            {readable.map((environment) => (
-              <tr key={environment.uuid}>
-                <td className="table__strong">{environment.name ?? <span className="muted">Untitled</span>}</td>
-                <td>{environment.language ?? <span className="muted">unknown</span>}</td>
-                <td>{environment.baseImage ? <code>{environment.baseImage}</code> : <span className="muted">none</span>}</td>
-                <td>{environment.gpuSupport ? 'yes' : <span className="muted">no</span>}</td>
-                <td>
-                  <code className="muted">{environment.uuid}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <div className="listing environments">
+      <div className="environments__toolbar">
+        <Button onClick={() => void create()}>
+          <Icon name="plus" />
+          New environment
+        </Button>
+        <FormError message={createError} />
+      </div>
+      {sorted.length === 0 && unreadable.length === 0 ? (
+        <EmptyState title="No environments yet" icon={<Icon name="box" size={32} />} testId="no-environments">
+          <p>
+            An environment is a base image and a set-up script, built into the image that services use. It lives in the
+            project's <code>.orchest/environments</code> folder.
+          </p>
+        </EmptyState>
+      ) : (
+        sorted.length > 0 && <EnvironmentList projectId={projectId} entries={sorted} />
       )}
-      <UnreadableFiles title="Environments that cannot be read" files={broken} testId="unreadable-environments" />
+      <UnreadableFiles title="Environments that cannot be read" files={[...unreadable]} testId="unreadable-environments" />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { PipelineDocument } from '../../../../electron/contract';
+import { routeStore } from '../../app/route-store';
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icon';
 import { SessionControls } from '../sessions/session-controls';
@@ -7,7 +8,7 @@ import { BackToPipelines } from './back-to-pipelines';
 import { DeletePipelineDialog } from './delete-pipeline-dialog';
 import { RenamePipelineDialog } from './rename-pipeline-dialog';
 
-/** The pipeline's name, file and version, with its session's controls, rename and delete. */
+/** The pipeline's name, file and version, with its session's controls, its logs, rename and delete. */
 export function PipelineHeader({ projectId, document }: { projectId: string; document: PipelineDocument }) {
   const [dialog, setDialog] = useState<'rename' | 'delete' | undefined>();
   const name = typeof document.definition.name === 'string' ? document.definition.name : '';
@@ -23,6 +24,13 @@ export function PipelineHeader({ projectId, document }: { projectId: string; doc
         </h2>
         <div className="pipeline__actions">
           <SessionControls projectId={projectId} path={document.path} />
+          <Button
+            size="small"
+            onClick={() => routeStore.getState().navigate({ name: 'pipeline', projectId, path: document.path, section: 'logs' })}
+          >
+            <Icon name="logs" />
+            Logs
+          </Button>
           <Button variant="ghost" size="small" onClick={() => setDialog('rename')}>
             Rename
           </Button>

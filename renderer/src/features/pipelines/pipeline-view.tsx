@@ -4,6 +4,7 @@ import type { PipelineSection } from '../../app/route';
 import { routeStore } from '../../app/route-store';
 import { Tabs, type TabItem } from '../../components/tabs';
 import { pipelineStore, sessionStore } from '../../stores/app-stores';
+import { LogsPanel } from '../logs/logs-panel';
 import { ServicesTab } from '../services/services-tab';
 import { SessionPanel } from '../sessions/session-panel';
 import { PipelineVariables } from '../variables/pipeline-variables';
@@ -15,10 +16,19 @@ const SECTIONS: readonly TabItem<PipelineSection>[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'services', label: 'Services' },
   { id: 'variables', label: 'Variables' },
+  { id: 'logs', label: 'Logs' },
 ];
 
-/** One pipeline file of the project: its session, what it holds, and its services and variables to edit. */
-export function PipelineView({ projectId, path, section }: { projectId: string; path: string; section: PipelineSection }) {
+/** One pipeline file of the project: its session, what it holds, its services and variables to edit, and its logs. */
+export interface PipelineViewProps {
+  projectId: string;
+  path: string;
+  section: PipelineSection;
+  /** The service whose log the Logs section shows; all of them when undefined. */
+  source?: string | undefined;
+}
+
+export function PipelineView({ projectId, path, section, source }: PipelineViewProps) {
   const document = useStore(pipelineStore, (s) => (s.projectId === projectId && s.path === path ? s.document : undefined));
   const error = useStore(pipelineStore, (s) => (s.projectId === projectId && s.path === path ? s.error : undefined));
 
@@ -50,6 +60,7 @@ export function PipelineView({ projectId, path, section }: { projectId: string; 
         <div hidden={section !== 'variables'}>
           <PipelineVariables projectId={projectId} document={document} />
         </div>
+        {section === 'logs' && <LogsPanel projectId={projectId} path={path} source={source} />}
       </Tabs>
     </section>
   );

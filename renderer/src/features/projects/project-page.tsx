@@ -6,7 +6,7 @@ import { routeStore } from '../../app/route-store';
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icon';
 import { Tabs, type TabItem } from '../../components/tabs';
-import { filesStore } from '../../stores/app-stores';
+import { environmentsStore, filesStore } from '../../stores/app-stores';
 import { EnvironmentsTab } from '../environments/environments-tab';
 import { FilesTab } from '../files/files-tab';
 import { PipelineView } from '../pipelines/pipeline-view';
@@ -23,16 +23,19 @@ const TABS: readonly TabItem<ProjectTab>[] = [
 export interface ProjectPageProps {
   project: Project;
   tab: ProjectTab;
+  /** The environment opened from the Environments tab. */
+  environment?: string | undefined;
   /** The pipeline opened from the Pipelines tab, shown in its place. */
-  pipeline?: { path: string; section: PipelineSection } | undefined;
+  pipeline?: { path: string; section: PipelineSection; source?: string | undefined } | undefined;
 }
 
 /** One project: its name and folder, and tabs for its files, pipelines, environments and variables. */
-export function ProjectPage({ project, tab, pipeline }: ProjectPageProps) {
+export function ProjectPage({ project, tab, environment, pipeline }: ProjectPageProps) {
   // The project's files are watched for as long as its page is open.
   useEffect(() => {
     filesStore.getState().open(project.uuid);
-    return () => filesStore.getState().close();
+    environmentsStore.getState().open(project.uuid);
+    return () => (filesStore.getState().close(), environmentsStore.getState().close());
   }, [project.uuid]);
 
   return (
@@ -70,11 +73,11 @@ export function ProjectPage({ project, tab, pipeline }: ProjectPageProps) {
         {tab === 'files' && <FilesTab projectName={project.name} />}
         {tab === 'pipelines' &&
           (pipeline ? (
-            <PipelineView projectId={project.uuid} path={pipeline.path} section={pipeline.section} />
+            <PipelineView projectId={project.uuid} path={pipeline.path} section={pipeline.section} source={pipeline.source} />
           ) : (
             <PipelinesTab projectId={project.uuid} />
           ))}
-        {tab === 'environments' && <EnvironmentsTab projectId={project.uuid} />}
+        {tab === 'environments' && <EnvironmentsTab projectId={project.uuid} selected={environment} />}
         {tab === 'variables' && <VariablesTab key={project.uuid} projectId={project.uuid} />}
       </Tabs>
     </article>

@@ -1,4 +1,6 @@
 import type { SessionService } from '../../../../electron/contract';
+import { routeStore } from '../../app/route-store';
+import { Button } from '../../components/button';
 import { serviceStateLabel } from './session-labels';
 import { SessionPill } from './session-pill';
 import { ServicePorts } from './service-ports';
@@ -39,7 +41,17 @@ function SessionServiceRow({ projectId, path, service }: Omit<SessionServicesPro
       <tr data-testid={`session-service-${service.name}`}>
         <th scope="row" rowSpan={service.message ? 2 : 1}>
           <div className="session-services__service">
-            <span className="session-services__name">{service.name}</span>
+            <span className="session-services__title">
+              <span className="session-services__name">{service.name}</span>
+              <Button
+                size="small"
+                variant="ghost"
+                aria-label={`Logs of ${service.name}`}
+                onClick={() => routeStore.getState().navigate({ name: 'pipeline', projectId, path, section: 'logs', source: service.name })}
+              >
+                Logs
+              </Button>
+            </span>
             <code className="session-services__host" title="Internal hostname: other services reach it by this name">
               {service.internalHostname}
             </code>

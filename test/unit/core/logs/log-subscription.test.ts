@@ -22,11 +22,11 @@ describe('LogSubscription', () => {
     file.emit('lines', 'run-1', lines(1, 2), 2);
     file.emit('lines', 'run-1', lines(3, 1), 3);
     expect(sent).toEqual([]);
-    vi.advanceTimersByTime(60);
+    vi.advanceTimersByTime(110);
     expect(sent).toEqual([{ subscription: 's1', source: 'web', run: 'run-1', total: 3, skipped: 0, lines: lines(1, 3) }]);
     subscription.dispose();
     file.emit('lines', 'run-1', lines(4, 1), 4);
-    vi.advanceTimersByTime(60);
+    vi.advanceTimersByTime(110);
     expect(sent).toHaveLength(1);
   });
 
@@ -37,10 +37,10 @@ describe('LogSubscription', () => {
     let backlog = MAX_BACKLOG_BYTES + 1;
     new LogSubscription('s1', [{ source: 'web', file }], (p) => sent.push(p), () => backlog);
     for (let i = 0; i < 100; i++) file.emit('lines', 'run-1', lines(i * 1000 + 1, 1000), (i + 1) * 1000);
-    vi.advanceTimersByTime(500);
+    vi.advanceTimersByTime(1000);
     expect(sent).toEqual([]); // the connection is full
     backlog = 0;
-    vi.advanceTimersByTime(60);
+    vi.advanceTimersByTime(110);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.lines).toHaveLength(MAX_QUEUED_LINES);
     expect(sent[0]!.skipped).toBe(100_000 - MAX_QUEUED_LINES);
@@ -54,7 +54,7 @@ describe('LogSubscription', () => {
     new LogSubscription('s1', [{ source: 'web', file }], (p) => sent.push(p), () => 0);
     file.emit('lines', 'run-1', lines(1, 5), 5);
     file.emit('lines', 'run-2', [], 0);
-    vi.advanceTimersByTime(60);
+    vi.advanceTimersByTime(110);
     expect(sent).toEqual([{ subscription: 's1', source: 'web', run: 'run-2', total: 0, skipped: 0, lines: [] }]);
   });
 });

@@ -1,0 +1,98 @@
+import { useEffect, useLayoutEffect, type CSSProperties, type ReactNode, type RefObject } from 'react';
+import { Button } from '../../components/button';
+import { logsStore } from '../../stores/app-stores';
+import type { LogView } from '../../stores/logs-store';
+import type { LogListModel } from './log-list-model';
+import { LogLineRow } from './log-line-row';
+import { LOG_ROW_HEIGHT, useRowsInView } from './rows-in-view';
+
+/** Rows drawn beyond the viewport on either side, so fast scrolling shows no blank. */
+const OVERSCAN = 20;
+/** Rows read ahead of the viewport on either side, so paging stays ahead of scrolling. */
+const READ_AHEAD = 400;
+
+export interface LogListProps {
+  viewId: string;
+  view: LogView;
+  model: LogListModel;
+  label: string;
+  query: string;
+  showSource: boolean;
+  showTime: boolean;
+  /** The row of the whole run the search stepped to. */
+  currentRow: number | undefined;
+  /** The scrolling element, which Copy and search read the rows in view from. */
+  scrollRef: RefObject<HTMLDivElement | null>;
+  empty: ReactNode;
+}
+
+/**
+ * The virtual list of a log: fixed-height rows, stuck to the bottom while following. The sizer is as tall
+ * as the whole run, so the scrollbar spans it all; only the rows in view (and some around) are drawn.
+ */
+export function LogList({ viewId, view, model, label, query, showSource, showTime, currentRow, scrollRef, empty }: LogListProps) {
+  const { range, update } = useRowsInView(scrollRef);
+  const first = Math.max(0, Math.min(range[0], model.count) - OVERSCAN);
+  const end = Math.min(model.count, range[1] + OVERSCAN);
+
+  useEffect(() => {
+    if (model.paged && end > first) logsStore.getState().ensure(viewId, first - READ_AHEAD, end + READ_AHEAD);
+  }, [viewId, model, first, end]);
+
+  // Live lines keep the newest in view while following.
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element || !view.following) return;
+    element.scrollTop = element.scrollHeight;
+    update();
+  }, [scrollRef, update, model.count, view.following, view.epoch]);
+
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element || view.anchor === 'end') return;
+    element.scrollTop = (model.toIndex(view.anchor) + 0.5) * LOG_ROW_HEIGHT - element.clientHeight / 2;
+    update();
+    // Only a new jump scrolls; the model changes with every live line.
+  }, [view.epoch]);
+
+  const onScroll = () => {
+    const element = scrollRef.current;
+    if (!element) return;
+    update();
+    const atBottom = element.scrollHeight - element.scrollTop - element.clientHeight <= LOG_ROW_HEIGHT;
+    if (atBottom !== view.following) logsStore.getState().setFollowing(viewId, atBottom);
+  };
+
+  // Service names line up in a column as wide as the longest.
+  const columns = { '--log-source-width': `${Math.max(...view.target.sources.map((s) => s.length), 1)}ch` } as CSSProperties;
+  const rows: ReactNode[] = [];
+  for (let index = first; index < end; index++) {
+    rows.push(
+      <LogLineRow
+        key={index}
+        row={model.rowAt(index)}
+        top={index * LOG_ROW_HEIGHT}
+        height={LOG_ROW_HEIGHT}
+        query={query}
+        showSource={showSource}
+        showTime={showTime}
+        current={currentRow !== undefined && model.toRow(index) === currentRow}
+      />,
+    );
+  }
+  return (
+    <div className="log-list" style={columns}>
+      <div ref={scrollRef} className="log-list__scroll" role="log" aria-live="off" aria-label={label} tabIndex={0} onScroll={onScroll} data-testid="log-list">
+        <div className="log-list__sizer" style={{ height: model.count * LOG_ROW_HEIGHT }}>
+          {rows}
+        </div>
+        {model.count === 0 && view.status === 'ready' && <div className="log-list__empty">{empty}</div>}
+      </div>
+      {!view.following && !view.target.previous && (
+        <Button className="log-list__follow" size="small" variant="primary" onClick={() => void logsStore.getState().jumpToEnd(viewId)}>
+          Follow · jump to bottom
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BUSYBOX_IMAGE, ensureTestImage } from '../helpers/test-images';
+import { idleService, removeLabelled, saveServices } from '../helpers/session-app';
+import { expect, test } from './fixtures';
+import { LogsPage } from './pages/logs-page';
+import { PipelinePage } from './pages/pipeline-page';
+
+/** Says hello on stdout and oops on stderr, then prints late-line-<content> each time the trigger file appears. */
+const TALKER =
+  `-c "echo hello; echo oops >&2; while true; do sleep 0.3; ` +
+  `[ -f /project-dir/more ] && echo late-line-$(cat /project-dir/more) && rm /project-dir/more; done"`;
+
+let projectId: string | undefined;
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  await ensureTestImage('busybox');
+});
+
+test.afterEach(async () => {
+  if (projectId) await removeLabelled(projectId);
+  projectId = undefined;
+});
+
+test('LOGS shows a service live: stdout and a marked stderr line, a line written after opening, found by search', async ({ app, host }) => {
+  await app.createProject('with-logs');
+  await expect(app.projectTitle).toHaveText('with-logs');
+  const bridge = await host.connect();
+  const project = (await bridge.request('projects.list', {})).find((p) => p.name === 'with-logs');
+  if (!project) throw new Error('no project with-logs');
+  projectId = project.uuid;
+  const talker = idleService('talker', BUSYBOX_IMAGE, { args: TALKER, binds: { '/project-dir': '/project-dir' } });
+  await saveServices(bridge, projectId, { talker });
+  bridge.close();
+
+  const pipeline = new PipelinePage(app.page);
+  await pipeline.open('Main');
+  await expect(pipeline.heading).toHaveText('Main');
+  const logs = new LogsPage(app.page);
+  await logs.openFromHeader();
+  await expect(app.page.getByTestId('logs-empty')).toContainText('Start the session');
+
+  await pipeline.sessionButton('Start session').click();
+  await expect(pipeline.sessionStatus).toHaveText('Session running', { timeout: 30_000 });
+  await expect(logs.line('hello')).toBeVisible({ timeout: 15_000 });
+  await expect(logs.line('hello')).toHaveAttribute('data-stream', 'out');
+  await expect(logs.line('oops')).toHaveAttribute('data-stream', 'err');
+  await expect(logs.line('oops')).toHaveClass(/log-line--err/);
+
+  await writeFile(path.join(project.path, 'more'), '42\n');
+  await expect(logs.line('late-line-42')).toBeVisible({ timeout: 15_000 });
+
+  await logs.search('late-line');
+  await expect(logs.line('late-line-42').locator('mark')).toHaveText('late-line');
+  await expect(logs.searchStatus).toHaveText('1 of 1');
+  await logs.toggle('Only matching').click();
+  await expect(logs.list.getByTestId('log-line')).toHaveCount(1);
+  await expect(logs.line('hello')).toHaveCount(0);
+  await logs.toggle('Only matching').click();
+  await expect(logs.line('hello')).toBeVisible();
+  await app.page.screenshot({ path: test.info().outputPath('logs.png') });
+
+  // The session panel's Logs button opens the same log by its service's name, at an address of its own.
+  await logs.openForService('talker');
+  await expect(app.page).toHaveURL(/\/logs\/talker$/);
+  await expect(logs.service).toHaveValue('talker');
+  await expect(logs.line('late-line-42')).toBeVisible();
+
+  await pipeline.sessionButton('Stop session').click();
+  await expect(pipeline.sessionStatus).toHaveText('Session stopped', { timeout: 30_000 });
+  await expect(logs.line('hello')).toBeVisible();
+});
