@@ -71,3 +71,33 @@ test('LOGS shows a service live: stdout and a marked stderr line, a line written
   await expect(pipeline.sessionStatus).toHaveText('Session stopped', { timeout: 30_000 });
   await expect(logs.line('hello')).toBeVisible();
 });
+
+test('LOGS stops following when scrolled up and follows again from the button', async ({ app, host }) => {
+  await app.createProject('long-logs');
+  await expect(app.projectTitle).toHaveText('long-logs');
+  const bridge = await host.connect();
+  const project = (await bridge.request('projects.list', {})).find((p) => p.name === 'long-logs');
+  if (!project) throw new Error('no project long-logs');
+  projectId = project.uuid;
+  const counter = idleService('counter', BUSYBOX_IMAGE, { args: `-c "seq 1 3000 | sed s/^/count-/; while :; do sleep 1; done"` });
+  await saveServices(bridge, projectId, { counter });
+  bridge.close();
+
+  const pipeline = new PipelinePage(app.page);
+  await pipeline.open('Main');
+  const logs = new LogsPage(app.page);
+  await logs.openFromHeader();
+  await pipeline.sessionButton('Start session').click();
+  await expect(logs.line(/count-3000$/)).toBeVisible({ timeout: 30_000 });
+  await expect(logs.followButton).toBeHidden();
+
+  // Only the rows in view are drawn, and the scrollbar spans every line.
+  expect(await logs.list.getByTestId('log-line').count()).toBeLessThan(200);
+  await logs.list.evaluate((element) => (element.scrollTop = 0));
+  await expect(logs.line(/count-1$/)).toBeVisible();
+  await expect(logs.followButton).toBeVisible();
+
+  await logs.followButton.click();
+  await expect(logs.line(/count-3000$/)).toBeVisible();
+  await expect(logs.followButton).toBeHidden();
+});

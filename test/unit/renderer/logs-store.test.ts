@@ -94,6 +94,40 @@ describe('logs store', () => {
     expect(texts()).toEqual(['line 14', 'line 15', 'line 16', 'line 17']);
   });
 
+  it('jumps one service of a merged view to its live lines, keeping the others’ newer rows, and pages back in order', async () => {
+    const { logs, store, view } = setup({ page: 100 });
+    logs.write('api', ['api 1']);
+    logs.write('db', ['db 1']);
+    store.getState().open('v', target(['api', 'db']));
+    await settle();
+    const reads = logs.transport.named('logs.read').length;
+    const texts = () => view().window.rows.map((row) => row.line.text);
+
+    logs.append('db', ['db 2']);
+    logs.append('api', numbered(2, 5, 'api'), { skip: 3 });
+    logs.append('db', ['db 3']);
+    expect(texts()).toEqual(['api 5', 'api 6', 'db 3']);
+    expect(view().window.cursors).toMatchObject({ api: { before: 4, last: 6, total: 6 }, db: { before: 2, last: 3, total: 3 } });
+    expect(logs.transport.named('logs.read')).toHaveLength(reads);
+
+    logs.append('api', numbered(7, 4, 'api'), { skip: 3 });
+    expect(texts()).toEqual(['api 10']);
+    expect(view().window.cursors.db).toMatchObject({ before: 3, last: 3 });
+
+    // api's lines reach the view after a newer db line: that db line stays, after them.
+    const late = logs.write('api', numbered(11, 3, 'api'));
+    logs.append('db', ['db 4']);
+    const { subscription } = logs.transport.named('logs.follow')[0] as { subscription: string };
+    logs.transport.emit('logs.appended', { subscription, source: 'api', run: 'run-1', total: 13, skipped: 2, lines: late.slice(2) });
+    expect(texts()).toEqual(['api 13', 'db 4']);
+    expect(view().window.cursors).toMatchObject({ api: { before: 12, last: 13 }, db: { before: 3, last: 4 } });
+
+    store.getState().setFollowing('v', false);
+    store.getState().ensure('v', 0, windowCount(view().window));
+    await settle();
+    expect(texts()).toEqual(['api 1', 'db 1', 'db 2', ...numbered(2, 5, 'api'), 'db 3', ...numbered(7, 7, 'api'), 'db 4']);
+  });
+
   it('pages older lines in as the person scrolls up and drops the far newest ones', async () => {
     const { logs, store, view, texts } = setup({ page: 10, maxRows: 25 });
     logs.write('web', numbered(1, 100));

@@ -68,8 +68,9 @@ export function LogList({ viewId, view, model, label, query, showSource, showTim
   const rows: ReactNode[] = [];
   for (let index = first; index < end; index++) {
     rows.push(
+      // Keyed by slot, not by index: as live lines move every index on, rows are updated in place, not remade.
       <LogLineRow
-        key={index}
+        key={index % (end - first)}
         row={model.rowAt(index)}
         top={index * LOG_ROW_HEIGHT}
         height={LOG_ROW_HEIGHT}
