@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProjectId } from './schemas';
+import { VariableName } from './variable-schemas';
 
 /** Orchest's languages of an environment (client/environments-view). */
 export const EnvironmentLanguage = z.enum(['python', 'r', 'julia', 'javascript']);
@@ -14,8 +15,15 @@ export const EnvironmentFields = z.object({
   language: EnvironmentLanguage,
   gpuSupport: z.boolean(),
   setupScript: z.string().max(1024 * 1024),
+  /** Names of project variables the set-up script sees, passed as build secrets (properties.json's `build_variables`). */
+  buildVariables: z
+    .array(VariableName)
+    .max(100)
+    .refine((names) => new Set(names).size === names.length, 'A variable is named twice')
+    .default([]),
 });
-export type EnvironmentFields = z.infer<typeof EnvironmentFields>;
+/** As sent: buildVariables may be left out (callers and files from before it). */
+export type EnvironmentFields = z.input<typeof EnvironmentFields>;
 
 export const BuildStatus = z.enum(['PENDING', 'STARTED', 'SUCCESS', 'FAILURE', 'ABORTED']);
 export type BuildStatus = z.infer<typeof BuildStatus>;
@@ -39,6 +47,8 @@ export const EnvironmentBuild = z.object({
   endedAt: z.number().optional(),
   /** Why it failed or was stopped, in words: the base image, root or sudo, the set-up script's exit code and last lines. */
   error: z.string().optional(),
+  /** Something to know about a finished or running build, e.g. that build variables stay in the image's history. */
+  warning: z.string().optional(),
   /** Lines of the build's log so far (the whole log: environments.buildLog). */
   logLines: z.number().int(),
 });

@@ -91,6 +91,7 @@ export class OrchestApp {
       projectFolder: (projectId) => this.projects.folder(projectId),
       sessions: () => this.sessions.list(),
       onBuild: (build, lines) => this.bridge.broadcast('environments.buildChanged', { build, lines }),
+      variables: async (projectId) => (await this.variables.get(projectId)).project,
     });
     this.proxy = new PortProxy({ routes: () => this.routes, auth: new ProxyAuth(`orchest_desktop_proxy_${process.pid}`) });
     this.recovery = new SessionRecovery(this.sessions, () => this.engine.docker(), (projectId, pipelineUuid) =>

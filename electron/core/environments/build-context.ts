@@ -35,15 +35,20 @@ export async function contextEntries(projectDir: string, dockerfileName: string)
   return entries.sort();
 }
 
-/** The build's context as a tar stream: the project's files plus the Dockerfile, set-up script and .dockerignore. */
-export async function buildContext(projectDir: string, projectUuid: string, environmentUuid: string, files: BuildContextFiles): Promise<Readable> {
+/**
+ * The build's context as a tar stream: the project's files plus the Dockerfile, set-up script and
+ * .dockerignore; with `projectFolder`, the project's files go in that folder (BuildKit's layout).
+ */
+export async function buildContext(projectDir: string, projectUuid: string, environmentUuid: string, files: BuildContextFiles, projectFolder?: string): Promise<Readable> {
   const names = reservedNames(projectUuid, environmentUuid);
   const entries = await contextEntries(projectDir, names.dockerfile);
   const dockerignore = buildDockerignore(await fs.readFile(path.join(projectDir, '.dockerignore'), 'utf8').catch(() => ''), names.dockerfile);
   return tar.pack(projectDir, {
     entries,
+    ...(projectFolder ? { map: (header: tar.Headers) => ({ ...header, name: `${projectFolder}/${header.name}` }) } : {}),
     finalize: false,
     finish: (pack) => {
+      if (projectFolder) pack.entry({ name: `${projectFolder}/`, type: 'directory', mode: 0o755 });
       pack.entry({ name: names.dockerfile }, files.dockerfile);
       pack.entry({ name: names.setupScript }, files.setupScript);
       pack.entry({ name: '.dockerignore' }, dockerignore);

@@ -11,6 +11,7 @@ const SETUP_SCRIPT = 'setup_script.sh';
 
 export interface StoredEnvironment extends EnvironmentFields {
   uuid: string;
+  buildVariables: string[];
 }
 
 export function environmentFolder(projectDir: string, uuid: string): string {
@@ -43,6 +44,7 @@ export async function readEnvironmentFolder(folder: string, uuid: string): Promi
     language,
     gpuSupport: props.gpu_support === true,
     setupScript,
+    buildVariables: Array.isArray(props.build_variables) ? props.build_variables.filter((n): n is string => typeof n === 'string') : [],
   };
 }
 
@@ -55,8 +57,19 @@ export async function writeEnvironment(projectDir: string, uuid: string, fields:
   await fs.mkdir(folder, { recursive: true });
   const previous = await fs.readFile(path.join(folder, PROPERTIES), 'utf8').then((t) => JSON.parse(t) as Record<string, unknown>, () => ({}));
   const scalars = Object.fromEntries(Object.entries(previous).filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v)));
-  const properties = { ...(scalars as Record<string, string | number | boolean | null>), name: fields.name, uuid, language: fields.language, base_image: fields.baseImage, gpu_support: fields.gpuSupport };
-  await atomicWrite(path.join(folder, PROPERTIES), toPythonJsonLine(properties));
+  const buildVariables = [...new Set(fields.buildVariables ?? [])];
+  const properties = {
+    ...(scalars as Record<string, string | number | boolean | null>),
+    name: fields.name,
+    uuid,
+    language: fields.language,
+    base_image: fields.baseImage,
+    gpu_support: fields.gpuSupport,
+  };
+  // Names only: the values stay in the app's secrets. Left out when empty, so Orchest's files stay as they were.
+  const line = toPythonJsonLine(properties);
+  const withNames = buildVariables.length > 0 ? `${line.slice(0, -1)}, "build_variables": [${buildVariables.map((n) => JSON.stringify(n)).join(', ')}]}` : line;
+  await atomicWrite(path.join(folder, PROPERTIES), withNames);
   await atomicWrite(path.join(folder, SETUP_SCRIPT), fields.setupScript.replace(/\r\n?/g, '\n'));
 }
 

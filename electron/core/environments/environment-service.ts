@@ -6,7 +6,7 @@ import { LogFile } from '../logs/log-file';
 import { SerialQueue } from '../projects/serial-queue';
 import { BuildHistory } from './build-history';
 import { createEnvironment, deleteEnvironmentFolder, readEnvironment, writeEnvironment } from './environment-files';
-import { BuildAborted, buildEnvironmentImage } from './image-builder';
+import { BuildAborted, BuildFailure, buildEnvironmentImage } from './image-builder';
 import { removeOldImages } from './old-images';
 
 export interface EnvironmentServiceOptions {
@@ -16,6 +16,8 @@ export interface EnvironmentServiceOptions {
   /** The sessions that exist now, to tell which environments their services use. */
   sessions(): Session[];
   onBuild(build: EnvironmentBuild, lines: string[]): void;
+  /** The project's variables, where build variables take their values. */
+  variables(projectId: string): Promise<Record<string, string>>;
 }
 
 interface RunningBuild {
@@ -124,11 +126,17 @@ export class EnvironmentService {
     running.done = (async () => {
       Object.assign(build, { status: 'STARTED', startedAt: Date.now() });
       await this.changed(build, []);
+      const line = (text: string) => log.append([{ t: new Date().toISOString(), s: 'out', text }]);
       try {
-        await buildEnvironmentImage(docker, { projectDir, projectUuid: projectId, environment, image: build.image }, {
-          line: (text) => log.append([{ t: new Date().toISOString(), s: 'out', text }]),
+        const variables = await this.buildVariables(projectId, environment.buildVariables);
+        await buildEnvironmentImage(docker, { projectDir, projectUuid: projectId, environment, image: build.image, variables }, {
+          line,
           phase: (phase) => {
             build.phase = phase;
+            void this.changed(build, []);
+          },
+          warning: (text) => {
+            build.warning = text;
             void this.changed(build, []);
           },
         }, abort.signal);
@@ -136,6 +144,7 @@ export class EnvironmentService {
       } catch (error) {
         build.status = error instanceof BuildAborted ? 'ABORTED' : 'FAILURE';
         build.error = error instanceof Error ? error.message : String(error);
+        if (build.logLines === 0) line(`The build failed: ${build.error}`);
       }
       await log.settle();
       build.endedAt = Date.now();
@@ -161,6 +170,18 @@ export class EnvironmentService {
   /** Waits for a build that runs to end (tests, the CLI's --follow through events). */
   async settled(projectId: string, uuid: string): Promise<void> {
     await this.running.get(key(projectId, uuid))?.done;
+  }
+
+  /** The values of the environment's build variables; a name the project does not set fails the build before it starts. */
+  private async buildVariables(projectId: string, names: readonly string[]): Promise<Map<string, string>> {
+    if (names.length === 0) return new Map();
+    const values = await this.options.variables(projectId);
+    const missing = names.filter((n) => !Object.hasOwn(values, n));
+    if (missing.length > 0) {
+      const which = missing.length === 1 ? `the build variable ${missing[0]} is` : `the build variables ${missing.join(', ')} are`;
+      throw new BuildFailure(`${which} not set in the project's variables: set ${missing.length === 1 ? 'it' : 'them'} in the project's Variables, or unselect ${missing.length === 1 ? 'it' : 'them'} in the environment`);
+    }
+    return new Map(names.map((n) => [n, values[n]!]));
   }
 
   private usedBy(projectId: string, uuid: string): string[] {

@@ -10,12 +10,13 @@ export const DEFAULT_SETUP_SCRIPT = `#!/bin/bash
 `;
 
 /** What New starts from: Orchest's default Python environment. */
-export const NEW_ENVIRONMENT: EnvironmentFields = {
+export const NEW_ENVIRONMENT: Required<EnvironmentFields> = {
   name: 'Python 3',
   baseImage: 'orchest/base-kernel-py',
   language: 'python',
   gpuSupport: false,
   setupScript: DEFAULT_SETUP_SCRIPT,
+  buildVariables: [],
 };
 
 export type EnvironmentFieldErrors = Partial<Record<keyof EnvironmentFields, string>>;
@@ -23,13 +24,14 @@ export type EnvironmentFieldErrors = Partial<Record<keyof EnvironmentFields, str
 const FIELD_NAMES = Object.keys(EnvironmentFields.shape) as (keyof EnvironmentFields)[];
 
 /** The fields a person edits, out of an environment that has more. */
-export function fieldsOf(environment: EnvironmentFields): EnvironmentFields {
-  const { name, baseImage, language, gpuSupport, setupScript } = environment;
-  return { name, baseImage, language, gpuSupport, setupScript };
+export function fieldsOf(environment: EnvironmentFields): Required<EnvironmentFields> {
+  const { name, baseImage, language, gpuSupport, setupScript, buildVariables = [] } = environment;
+  return { name, baseImage, language, gpuSupport, setupScript, buildVariables };
 }
 
 export function sameFields(a: EnvironmentFields, b: EnvironmentFields): boolean {
-  return FIELD_NAMES.every((name) => a[name] === b[name]);
+  const names = (f: EnvironmentFields) => [...(f.buildVariables ?? [])].sort().join('\n');
+  return FIELD_NAMES.every((name) => (name === 'buildVariables' ? names(a) === names(b) : a[name] === b[name]));
 }
 
 /** The same checks as the main process's, so Save waits until they pass; one message per field. */

@@ -56,6 +56,11 @@ export function BuildPanel({ entry, unsaved }: { entry: EnvironmentEntry; unsave
             </span>
           </div>
           <BuildPhases build={shown} />
+          {shown.warning && (
+            <p className="callout" data-testid="build-warning">
+              {shown.warning}
+            </p>
+          )}
           {shown.error && (
             <pre className="build-failure" role="alert" data-testid="build-failure">
               {shown.error}

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useId, type FormEvent } from 'react';
+import { useStore } from 'zustand';
 import { EnvironmentLanguage, type EnvironmentFields } from '../../../../electron/contract';
 import { Button } from '../../components/button';
 import { CheckboxField } from '../../components/checkbox-field';
@@ -7,6 +8,7 @@ import { TextField } from '../../components/text-field';
 import { environmentsStore } from '../../stores/app-stores';
 import { fieldsOf, sameFields, validateEnvironmentFields } from '../../stores/environment-draft';
 import type { EnvironmentEntry } from '../../stores/environment-entry';
+import { BuildVariablesField } from './build-variables-field';
 
 const SetupScriptEditor = lazy(() => import('./setup-script-editor'));
 
@@ -25,6 +27,7 @@ export function EnvironmentEditor({ entry }: { entry: EnvironmentEntry }) {
   const languageId = useId();
   const scriptId = useId();
   const store = environmentsStore.getState();
+  const projectId = useStore(environmentsStore, (s) => s.projectId);
 
   const set = <K extends keyof EnvironmentFields>(name: K) => (value: EnvironmentFields[K]) => {
     const next = { ...fields, [name]: value };
@@ -85,6 +88,9 @@ export function EnvironmentEditor({ entry }: { entry: EnvironmentEntry }) {
           </p>
         )}
       </div>
+      {projectId && (
+        <BuildVariablesField projectId={projectId} selected={fields.buildVariables ?? []} onChange={set('buildVariables')} error={errors.buildVariables} />
+      )}
       <footer className="form-footer">
         <div className="form-footer__status" aria-live="polite">
           {dirty && <span className="environment-editor__unsaved">Unsaved changes</span>}
