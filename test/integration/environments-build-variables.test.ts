@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Environment, EnvironmentBuild, EnvironmentFields } from '../../electron/contract';
+import type { Environment, EnvironmentFields } from '../../electron/contract';
+import { buildToEnd as buildOnce } from '../helpers/environment-builds';
 import { requireDocker } from '../helpers/require-docker';
 import { docker, startSessionApp, type SessionApp } from '../helpers/session-app';
 import { ensureTestImage } from '../helpers/test-images';
@@ -18,13 +19,7 @@ const fields = (extra: Partial<EnvironmentFields>): EnvironmentFields => ({
   ...extra,
 });
 
-async function buildToEnd(environment: Environment): Promise<EnvironmentBuild> {
-  const { app, project } = current;
-  await app.environments.build(project.uuid, environment.uuid);
-  await app.environments.settled(project.uuid, environment.uuid);
-  const [build] = await app.environments.builds(project.uuid, environment.uuid);
-  return build!;
-}
+const buildToEnd = (environment: Environment) => buildOnce(current.app, current.project.uuid, environment.uuid);
 
 beforeAll(async () => {
   await requireDocker();

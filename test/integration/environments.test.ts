@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Environment, EnvironmentBuild, EnvironmentFields } from '../../electron/contract';
+import { buildToEnd as buildOnce } from '../helpers/environment-builds';
 import { requireDocker } from '../helpers/require-docker';
 import { docker, idleService, startSessionApp, type SessionApp } from '../helpers/session-app';
 import { ensureTestImage } from '../helpers/test-images';
@@ -20,13 +21,7 @@ const fields = (extra: Partial<EnvironmentFields>): EnvironmentFields => ({
   ...extra,
 });
 
-async function buildToEnd(environment: Environment): Promise<EnvironmentBuild> {
-  const { app, project } = current;
-  await app.environments.build(project.uuid, environment.uuid);
-  await app.environments.settled(project.uuid, environment.uuid);
-  const [build] = await app.environments.builds(project.uuid, environment.uuid);
-  return build!;
-}
+const buildToEnd = (environment: Environment) => buildOnce(current.app, current.project.uuid, environment.uuid);
 
 async function logOf(build: EnvironmentBuild): Promise<string> {
   const { lines } = await current.app.environments.buildLog(build.projectId, build.environmentUuid, build.number);
