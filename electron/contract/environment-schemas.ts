@@ -25,6 +25,22 @@ export const EnvironmentFields = z.object({
 /** As sent: buildVariables may be left out (callers and files from before it). */
 export type EnvironmentFields = z.input<typeof EnvironmentFields>;
 
+/** Orchest's default environment of a new project (internals/config.py DEFAULT_SETUP_SCRIPT), and what New starts from. */
+export const DEFAULT_ENVIRONMENT = {
+  name: 'Python 3',
+  baseImage: 'orchest/base-kernel-py',
+  language: 'python',
+  gpuSupport: false,
+  setupScript: `#!/bin/bash
+
+# Install any dependencies you have in this shell script,
+# see https://docs.orchest.io/en/latest/fundamentals/environments.html#install-packages
+
+# E.g. mamba install -y tensorflow
+`,
+  buildVariables: [],
+} as const satisfies Required<EnvironmentFields>;
+
 export const BuildStatus = z.enum(['PENDING', 'STARTED', 'SUCCESS', 'FAILURE', 'ABORTED']);
 export type BuildStatus = z.infer<typeof BuildStatus>;
 

@@ -9,7 +9,7 @@ export type LogStream = z.infer<typeof LogStream>;
 export const LogLine = z.object({
   /** The line's number in its run, from 1 (the run marker is not counted). */
   n: z.number().int(),
-  /** When Docker received it (RFC 3339, UTC); absent in logs written by Orchest. */
+  /** When the app received it from the engine (RFC 3339, UTC); absent in logs written by Orchest. */
   t: z.string().optional(),
   s: LogStream,
   /** The text as UTF-8, invalid bytes replaced; ANSI escape sequences kept for the viewer to colour. */

@@ -2,8 +2,6 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { EnvironmentBuild } from '../../contract';
 
-type StoredBuild = Omit<EnvironmentBuild, 'logLines'>;
-
 /**
  * Each environment's builds, kept in the app home (not in the project, which is versioned):
  * `<home>/environment-builds/<project uuid>/<environment uuid>/builds.json` and `<number>.log`.
@@ -20,11 +18,11 @@ export class BuildHistory {
   }
 
   /** Newest first. Builds the app was running when it stopped are told as ABORTED. */
-  async list(projectId: string, environmentUuid: string, running: Set<number> = new Set()): Promise<StoredBuild[]> {
+  async list(projectId: string, environmentUuid: string, running: Set<number> = new Set()): Promise<EnvironmentBuild[]> {
     const text = await fs.readFile(path.join(this.folder(projectId, environmentUuid), 'builds.json'), 'utf8').catch(() => '[]');
-    let builds: StoredBuild[];
+    let builds: EnvironmentBuild[];
     try {
-      builds = JSON.parse(text) as StoredBuild[];
+      builds = JSON.parse(text) as EnvironmentBuild[];
     } catch {
       builds = [];
     }
@@ -33,7 +31,7 @@ export class BuildHistory {
       .sort((a, b) => b.number - a.number);
   }
 
-  async save(build: StoredBuild): Promise<void> {
+  async save(build: EnvironmentBuild): Promise<void> {
     const folder = this.folder(build.projectId, build.environmentUuid);
     await fs.mkdir(folder, { recursive: true });
     const others = (await this.list(build.projectId, build.environmentUuid, new Set([build.number]))).filter((b) => b.number !== build.number);

@@ -1,5 +1,5 @@
 import type { BuildPhase } from '../../contract';
-import { withoutAnsi } from '../logs/log-file';
+import { withoutAnsi } from '../logs/log-format';
 import { MARKERS } from './environment-dockerfile';
 
 const LAST_LINES = 20;

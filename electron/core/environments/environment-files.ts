@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { EnvironmentFields } from '../../contract';
+import { EnvironmentLanguage, type EnvironmentFields } from '../../contract';
 import { AppError } from '../app-error';
 import { toPythonJsonLine } from '../pipelines/orchest-json';
 import { ENVIRONMENTS_DIR } from '../projects/environment-discovery';
+import { describeJsonError } from '../projects/json-error';
 
 const PROPERTIES = 'properties.json';
 const SETUP_SCRIPT = 'setup_script.sh';
@@ -33,10 +34,10 @@ export async function readEnvironmentFolder(folder: string, uuid: string): Promi
   try {
     props = JSON.parse(text) as Record<string, unknown>;
   } catch (error) {
-    throw new AppError('INVALID_INPUT', `.orchest/environments/${uuid}/${PROPERTIES} is not valid JSON: ${(error as Error).message}`);
+    throw new AppError('INVALID_INPUT', `.orchest/environments/${uuid}/${PROPERTIES}: ${describeJsonError(text, error)}`);
   }
   const setupScript = await fs.readFile(path.join(folder, SETUP_SCRIPT), 'utf8').catch(() => '');
-  const language = ['python', 'r', 'julia', 'javascript'].includes(String(props.language)) ? (props.language as EnvironmentFields['language']) : 'python';
+  const language = EnvironmentLanguage.safeParse(props.language).data ?? 'python';
   return {
     uuid,
     name: typeof props.name === 'string' ? props.name : '',

@@ -73,17 +73,11 @@ export class EnvironmentService {
     await deleteEnvironmentFolder(folder, uuid);
   }
 
+  /** Every build, newest first; the one that runs as it is now (the others' line counts are stored as they ended). */
   async builds(projectId: string, uuid: string): Promise<EnvironmentBuild[]> {
     const current = this.running.get(key(projectId, uuid));
     const stored = await this.history.list(projectId, uuid, new Set(current ? [current.build.number] : []));
-    return Promise.all(
-      stored.map(async (build) => {
-        if (current?.build.number === build.number) return { ...current.build };
-        const log = new LogFile(this.history.logFile(projectId, uuid, build.number));
-        await log.load();
-        return { ...build, logLines: log.index.lines };
-      }),
-    );
+    return stored.map((build) => (current?.build.number === build.number ? { ...current.build } : build));
   }
 
   async buildLog(projectId: string, uuid: string, number: number, from = 1): Promise<{ lines: string[]; total: number }> {
@@ -197,7 +191,7 @@ export class EnvironmentService {
   }
 
   private async changed(build: EnvironmentBuild, lines: string[]): Promise<void> {
-    const { logLines: _, ...stored } = build;
+    const stored = { ...build };
     await this.saves.run(() => this.history.save(stored));
     this.options.onBuild({ ...build }, lines);
   }

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { LogLine, LogPage } from '../../contract';
 import type { StreamCounts } from './docker-log-lines';
-import { formatLogLine, isSince, parseLogLine, RUN_MARKER, type RawLogLine } from './log-format';
+import { formatLogLine, isSince, parseLogLine, RUN_MARKER, withoutAnsi, type RawLogLine } from './log-format';
 import { LogIndex } from './log-index';
 import { forEachLine } from './line-reader';
 
@@ -206,13 +206,6 @@ export class LogFile extends EventEmitter<LogFileEvents> {
       await handle.close();
     }
   }
-}
-
-// eslint-disable-next-line no-control-regex -- ESC begins every ANSI sequence
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
-
-export function withoutAnsi(text: string): string {
-  return text.includes('\x1b') ? text.replace(ANSI, '') : text;
 }
 
 function ignoreMissing(error: unknown): undefined {

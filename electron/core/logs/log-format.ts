@@ -31,3 +31,9 @@ export function isSince(line: LogLine, since: number | undefined): boolean {
   return since === undefined || line.t === undefined || Date.parse(line.t) >= since;
 }
 
+// eslint-disable-next-line no-control-regex -- ESC begins every ANSI sequence
+const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
+
+export function withoutAnsi(text: string): string {
+  return text.includes('\x1b') ? text.replace(ANSI, '') : text;
+}

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { DEFAULT_ENVIRONMENT } from '../../contract';
 import { ENVIRONMENTS_DIR } from './environment-discovery';
 import { newPipelineDefinition } from '../pipelines/new-pipeline';
 import { toOrchestJson, toPythonJsonLine } from '../pipelines/orchest-json';
@@ -19,13 +20,6 @@ export const ROOT_GITIGNORE = [
 ];
 export const ORCHEST_GITIGNORE = ['pipelines/*/logs/', 'pipelines/*/data/', 'plasma.sock'];
 
-export const DEFAULT_SETUP_SCRIPT = `#!/bin/bash
-
-# Install any dependencies you have in this shell script,
-# see https://docs.orchest.io/en/latest/fundamentals/environments.html#install-packages
-
-# E.g. mamba install -y tensorflow
-`;
 
 /**
  * What Orchest did on a project's first discovery (CreateProject._collateral): .gitignore files,
@@ -49,9 +43,10 @@ async function ensureDefaultEnvironment(projectDir: string): Promise<void> {
   const uuid = randomUUID();
   const folder = path.join(root, uuid);
   await fs.mkdir(folder, { recursive: true });
-  const properties = { name: 'Python 3', uuid, language: 'python', base_image: 'orchest/base-kernel-py', gpu_support: false };
+  const { name, language, baseImage, gpuSupport, setupScript } = DEFAULT_ENVIRONMENT;
+  const properties = { name, uuid, language, base_image: baseImage, gpu_support: gpuSupport };
   await fs.writeFile(path.join(folder, 'properties.json'), toPythonJsonLine(properties));
-  await fs.writeFile(path.join(folder, 'setup_script.sh'), DEFAULT_SETUP_SCRIPT);
+  await fs.writeFile(path.join(folder, 'setup_script.sh'), setupScript);
 }
 
 /** `git init` where git is installed; a project without git still works. */

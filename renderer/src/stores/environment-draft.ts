@@ -1,23 +1,7 @@
-import { EnvironmentFields } from '../../../electron/contract';
-
-/** Orchest's default set-up script (electron/core/projects/project-collateral.ts). */
-export const DEFAULT_SETUP_SCRIPT = `#!/bin/bash
-
-# Install any dependencies you have in this shell script,
-# see https://docs.orchest.io/en/latest/fundamentals/environments.html#install-packages
-
-# E.g. mamba install -y tensorflow
-`;
+import { DEFAULT_ENVIRONMENT, EnvironmentFields } from '../../../electron/contract';
 
 /** What New starts from: Orchest's default Python environment. */
-export const NEW_ENVIRONMENT: Required<EnvironmentFields> = {
-  name: 'Python 3',
-  baseImage: 'orchest/base-kernel-py',
-  language: 'python',
-  gpuSupport: false,
-  setupScript: DEFAULT_SETUP_SCRIPT,
-  buildVariables: [],
-};
+export const NEW_ENVIRONMENT: Required<EnvironmentFields> = { ...DEFAULT_ENVIRONMENT, buildVariables: [] };
 
 export type EnvironmentFieldErrors = Partial<Record<keyof EnvironmentFields, string>>;
 
