@@ -13,14 +13,19 @@ export function clientCommand(parent: Command, name: string, description: string
     .option('--url <url>', 'the host to talk to (default: $ORCHEST_DESKTOP_URL or the running app)');
 }
 
-export async function withClient<T>(options: ClientOptions, work: (client: BridgeClient) => Promise<T>, show: (value: T) => string) {
+/** Runs `work` on a connection to the host, closed afterwards whatever happens. */
+export async function usingClient<T>(options: ClientOptions, work: (client: BridgeClient) => Promise<T>): Promise<T> {
   const client = await connect(locateHost(options.url));
   try {
-    const value = await work(client);
-    console.log(options.json ? JSON.stringify(value, null, 2) : show(value));
+    return await work(client);
   } finally {
     client.close();
   }
+}
+
+export async function withClient<T>(options: ClientOptions, work: (client: BridgeClient) => Promise<T>, show: (value: T) => string) {
+  const value = await usingClient(options, work);
+  console.log(options.json ? JSON.stringify(value, null, 2) : show(value));
 }
 
 export async function findProject(client: BridgeClient, nameOrId: string) {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { BridgeClient, EnvironmentBuild } from '../contract';
-import { clientCommand, findProject, withClient, type ClientOptions } from './cli-client';
-import { CliError, connect, locateHost } from './cli-connection';
+import { clientCommand, findProject, usingClient, withClient, type ClientOptions } from './cli-client';
+import { CliError } from './cli-connection';
 import { formatTable } from './format-table';
 
 /** `env list PROJECT` and `env build PROJECT ENV [--follow]`. */
@@ -36,17 +36,13 @@ export function addEnvironmentCommands(program: Command): void {
     .argument('<environment>', "the environment's uuid, or its name when unique")
     .option('-f, --follow', "print the build's log as it comes")
     .action(async (projectName: string, ref: string, options: ClientOptions & { follow?: boolean }) => {
-      const client = await connect(locateHost(options.url));
-      try {
+      const build = await usingClient(options, async (client) => {
         const project = await findProject(client, projectName);
-        const uuid = await findEnvironment(client, project.uuid, ref);
-        const build = await followBuild(client, project.uuid, uuid, options.follow === true);
-        if (options.json) console.log(JSON.stringify(build, null, 2));
-        else console.log(`Build ${build.number} of ${ref}: ${build.status}${build.error ? `: ${build.error}` : ''}${build.status === 'SUCCESS' ? ` (${build.image})` : ''}`);
-        if (build.status !== 'SUCCESS') process.exitCode = 1;
-      } finally {
-        client.close();
-      }
+        return followBuild(client, project.uuid, await findEnvironment(client, project.uuid, ref), options.follow === true);
+      });
+      if (options.json) console.log(JSON.stringify(build, null, 2));
+      else console.log(`Build ${build.number} of ${ref}: ${build.status}${build.error ? `: ${build.error}` : ''}${build.status === 'SUCCESS' ? ` (${build.image})` : ''}`);
+      if (build.status !== 'SUCCESS') process.exitCode = 1;
     });
 }
 

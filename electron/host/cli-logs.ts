@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { MAX_LOG_PAGE, type BridgeClient, type EventPayload, type LogLine } from '../contract';
-import { clientCommand, findPipelinePath, findProject, type ClientOptions } from './cli-client';
-import { CliError, connect, locateHost } from './cli-connection';
+import { clientCommand, findPipelinePath, findProject, usingClient, type ClientOptions } from './cli-client';
+import { CliError } from './cli-connection';
 
 interface LogsOptions extends ClientOptions {
   follow?: boolean;
@@ -21,14 +21,11 @@ export function addLogsCommand(program: Command): void {
     .option('-n, --tail <n>', 'only the last N lines', parseCount)
     .option('-t, --timestamps', 'show when each line was received')
     .action(async (projectName: string, pipelineRef: string, source: string, options: LogsOptions) => {
-      const client = await connect(locateHost(options.url));
-      try {
+      await usingClient(options, async (client) => {
         const project = await findProject(client, projectName);
         const path = await findPipelinePath(client, project.uuid, pipelineRef);
         await printLogs(client, { projectId: project.uuid, path, source }, options);
-      } finally {
-        client.close();
-      }
+      });
     });
 }
 
