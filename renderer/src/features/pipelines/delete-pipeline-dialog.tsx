@@ -1,9 +1,6 @@
 import { routeStore } from '../../app/route-store';
-import { Dialog } from '../../components/dialog';
-import { DialogFooter } from '../../components/dialog-footer';
-import { useFormSubmit } from '../../components/use-form-submit';
+import { ConfirmDeleteDialog } from '../../components/confirm-delete-dialog';
 import { pipelineStore } from '../../stores/app-stores';
-import { FormError } from '../../components/form-error';
 
 export interface DeletePipelineDialogProps {
   projectId: string;
@@ -14,24 +11,14 @@ export interface DeletePipelineDialogProps {
 
 /** Deletes the pipeline file and, as Orchest did, its logs and data under .orchest/pipelines/<uuid>. */
 export function DeletePipelineDialog({ projectId, path, name, onClose }: DeletePipelineDialogProps) {
-  const { busy, server, submit } = useFormSubmit([], async () => {
+  const remove = async () => {
     await pipelineStore.getState().remove();
     routeStore.getState().navigate({ name: 'project', projectId, tab: 'pipelines' });
-    onClose();
-  });
-
+  };
   return (
-    <Dialog label="Delete pipeline" onClose={onClose} testId="delete-pipeline-dialog">
-      <form className="dialog__form" onSubmit={(event) => submit(event)} noValidate>
-        <div className="dialog__body">
-          <p className="dialog__lead dialog__lead--danger">
-            This deletes {name ? <strong>{name}</strong> : 'the pipeline'}: the file <code>{path}</code>, and its logs and
-            data in the project's <code>.orchest</code> folder. It cannot be undone.
-          </p>
-          <FormError message={server.form} />
-        </div>
-        <DialogFooter onCancel={onClose} submit="Delete" variant="danger" busy={busy} focusCancel />
-      </form>
-    </Dialog>
+    <ConfirmDeleteDialog label="Delete pipeline" testId="delete-pipeline-dialog" remove={remove} onClose={onClose}>
+      This deletes {name ? <strong>{name}</strong> : 'the pipeline'}: the file <code>{path}</code>, and its logs and data in the
+      project's <code>.orchest</code> folder. It cannot be undone.
+    </ConfirmDeleteDialog>
   );
 }
