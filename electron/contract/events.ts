@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { environmentEvents } from './environment-schemas';
 import { logEvents } from './log-schemas';
+import { runEvents } from './run-schemas';
 import { EngineStatus, ProjectId } from './schemas';
 import { Session } from './session-schemas';
 
@@ -15,6 +16,7 @@ export const events = {
   'sessions.changed': Session,
   ...logEvents,
   ...environmentEvents,
+  ...runEvents,
 } as const;
 
 export type Events = typeof events;

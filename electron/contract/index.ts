@@ -5,6 +5,7 @@ export * from './session-schemas';
 export * from './proxy-requests';
 export * from './log-schemas';
 export * from './environment-schemas';
+export * from './run-schemas';
 export * from './requests';
 export * from './events';
 export * from './envelope';

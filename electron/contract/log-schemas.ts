@@ -19,8 +19,10 @@ export type LogLine = z.infer<typeof LogLine>;
 
 /** A service's log of one pipeline: `.orchest/pipelines/<uuid>/logs/<source>.log`. */
 export const LogSource = z.object({
-  /** The service's name. */
+  /** The service's name, or the step's uuid. */
   source: z.string(),
+  /** The step's title, when the log is a step's. */
+  step: z.string().optional(),
   /** The current run's marker (the file's first line); null when there is no log yet. */
   run: z.string().nullable(),
   /** Lines in the current run. */

@@ -17,6 +17,7 @@ import { pipelineRequests } from './pipeline-requests';
 import { environmentRequests } from './environment-schemas';
 import { logRequests } from './log-schemas';
 import { proxyRequests } from './proxy-requests';
+import { runRequests } from './run-schemas';
 import { sessionRequests } from './session-requests';
 import { variableRequests } from './variable-requests';
 import { inProject, none, ok } from './request-helpers';
@@ -66,6 +67,7 @@ export const requests = {
   ...proxyRequests,
   ...logRequests,
   ...environmentRequests,
+  ...runRequests,
   'environments.list': { input: inProject, output: z.array(EnvironmentSummary) },
 } as const;
 

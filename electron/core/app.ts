@@ -15,7 +15,10 @@ import { FolderWatcher } from './projects/project-watcher';
 import { PortProxy, type ProxyListening } from './proxy/port-proxy';
 import { ProxyAuth } from './proxy/proxy-auth';
 import { routesOf, type ProxyRoute } from './proxy/routes';
+import { runHandlers } from './runs/run-handlers';
+import { RunManager } from './runs/run-manager';
 import { serviceLink, withServiceAddresses } from './proxy/service-links';
+import { ContainerFiles } from './sessions/container-files';
 import { sessionHandlers } from './sessions/session-handlers';
 import { SessionManager } from './sessions/session-manager';
 import { SessionRecovery } from './sessions/session-recovery';
@@ -34,6 +37,8 @@ export interface AppOptions {
   settings: Settings;
   /** Encrypts the variables (safeStorage in the desktop app); without it they are kept in a 0600 file. */
   cipher?: SecretCipher;
+  /** The folder with the files given to containers (orchest-sdk/, step-runner/); found upward from the code when not given. */
+  resourcesDir?: string;
 }
 
 /** The composition root: builds every service, wires them to the bridge, and disposes them. */
@@ -47,6 +52,7 @@ export class OrchestApp {
   readonly proxy: PortProxy;
   readonly logs: LogService;
   readonly environments: EnvironmentService;
+  readonly runs: RunManager;
   private proxyListening: ProxyListening | undefined;
   private routes = new Map<string, ProxyRoute>();
   private readonly recovery: SessionRecovery;
@@ -68,6 +74,7 @@ export class OrchestApp {
     this.pipelines = new PipelineService((projectId) => this.projects.folder(projectId));
     this.variables = new VariableService(openSecretStore(options.home, options.cipher));
     this.logs = new LogService((projectId) => this.projects.folder(projectId));
+    const containerFiles = new ContainerFiles(options.home, options.resourcesDir);
     this.sessions = new SessionManager({
       docker: () => this.engine.docker(),
       sources: {
@@ -76,14 +83,30 @@ export class OrchestApp {
         variables: (projectId, pipelineUuid) => this.variables.effective(projectId, pipelineUuid),
         dataDir: () => this.workspace.dataPath,
         owner,
+        containerFiles,
+        proxyOrigin: () => (this.proxyListening ? this.proxy.origin : undefined),
       },
       logs: this.logs,
+      beforeStop: (session) => this.runs.cancelInSession(session),
       pipelineUuid: (projectId, relative) => this.pipelines.uuidOf(projectId, relative),
       onChange: (session) => {
         this.routes = routesOf(this.sessions.list());
         this.bridge.broadcast('sessions.changed', session);
       },
       present: (session) => withServiceAddresses(session, this.proxy.origin),
+    });
+    this.runs = new RunManager({
+      docker: () => this.engine.docker(),
+      pipeline: (projectId, relative) => this.pipelines.get(projectId, relative),
+      projectFolder: (projectId) => this.projects.folder(projectId),
+      variables: (projectId, pipelineUuid) => this.variables.effective(projectId, pipelineUuid),
+      dataDir: () => this.workspace.dataPath,
+      owner,
+      containerFiles,
+      logs: this.logs,
+      startSession: (projectId, relative) => this.sessions.start(projectId, relative, true),
+      session: (projectId, relative) => this.sessions.get(projectId, relative),
+      onChange: (run) => this.bridge.broadcast('runs.changed', run),
     });
     this.environments = new EnvironmentService({
       home: options.home,
@@ -135,7 +158,8 @@ export class OrchestApp {
       }),
       ...sessionHandlers(this.sessions),
       ...environmentHandlers(this.environments),
-      ...logHandlers(this.logs, this.sessions, (projectId, path) => this.pipelines.uuidOf(projectId, path)),
+      ...runHandlers(this.runs),
+      ...logHandlers(this.logs, this.sessions, this.pipelines),
       'proxy.status': () => ({ origin: this.proxy.origin, ...(this.proxyListening ?? { port: 0 }) }),
       'services.link': async ({ projectId, path, service, port }) => ({
         url: serviceLink(this.proxy, await this.sessions.get(projectId, path), service, port),
@@ -161,6 +185,7 @@ export class OrchestApp {
     this.engine.dispose();
     this.recovery.dispose();
     await this.environments.dispose();
+    await this.runs.dispose();
     await this.sessions.shutdown(!this.options.settings.get().keepSessionsRunning);
     await this.logs.dispose();
     await this.proxy.dispose();

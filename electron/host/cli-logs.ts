@@ -10,12 +10,12 @@ interface LogsOptions extends ClientOptions {
   timestamps?: boolean;
 }
 
-/** `logs PROJECT PIPELINE SERVICE [--follow] [--since TIME] [--tail N]`, as `docker logs`: stdout lines to stdout, the rest to stderr. */
+/** `logs PROJECT PIPELINE SERVICE-OR-STEP [--follow] [--since TIME] [--tail N]`, as `docker logs`: stdout lines to stdout, the rest to stderr. */
 export function addLogsCommand(program: Command): void {
-  clientCommand(program, 'logs', "a service's log of the current run (kept in .orchest/pipelines/<uuid>/logs/)")
+  clientCommand(program, 'logs', "a service's or a step's log of the current run (kept in .orchest/pipelines/<uuid>/logs/)")
     .argument('<project>', "the project's name")
     .argument('<pipeline>', 'the file path in the project (main.orchest), its uuid, or its name when unique')
-    .argument('<service>', "the service's name")
+    .argument('<source>', "a service's name, or a step's title or uuid")
     .option('-f, --follow', 'go on printing new lines until interrupted (with --json: one JSON line each)')
     .option('--since <time>', 'only lines from then on: RFC 3339 (2026-12-01T10:00:00Z) or an age (30s, 10m, 2h, 1d)', parseSince)
     .option('-n, --tail <n>', 'only the last N lines', parseCount)
@@ -24,12 +24,19 @@ export function addLogsCommand(program: Command): void {
       await usingClient(options, async (client) => {
         const project = await findProject(client, projectName);
         const path = await findPipelinePath(client, project.uuid, pipelineRef);
-        await printLogs(client, { projectId: project.uuid, path, source }, options);
+        await printLogs(client, { projectId: project.uuid, path, source: await sourceOf(client, project.uuid, path, source) }, options);
       });
     });
 }
 
 type Target = { projectId: string; path: string; source: string };
+
+/** A step's log is named by its uuid; people know it by its title. */
+async function sourceOf(client: BridgeClient, projectId: string, path: string, name: string): Promise<string> {
+  const steps = (await client.request('logs.sources', { projectId, path })).filter((s) => s.step === name);
+  if (steps.length > 1) throw new CliError(`${steps.length} steps are titled '${name}'; give the step's uuid instead`);
+  return steps[0]?.source ?? name;
+}
 
 async function printLogs(client: BridgeClient, target: Target, options: LogsOptions): Promise<void> {
   const live: EventPayload<'logs.appended'>[] = [];

@@ -5,6 +5,7 @@ import { clientCommand, findPipelinePath, findProject, withClient, type ClientOp
 import { CliError } from './cli-connection';
 import { addEnvironmentCommands } from './cli-environments';
 import { addLogsCommand } from './cli-logs';
+import { addRunCommands } from './cli-runs';
 import { addOpenCommand, addSessionCommands } from './cli-sessions';
 import { formatTable } from './format-table';
 import { APP_VERSION } from './version';
@@ -123,6 +124,7 @@ addSessionCommands(program);
 addOpenCommand(program);
 addLogsCommand(program);
 addEnvironmentCommands(program);
+addRunCommands(program);
 
 function parsePort(value: string): number {
   const port = Number(value);

@@ -1,4 +1,5 @@
-import { ipcMain } from 'electron';
+import { app as electronApp, ipcMain } from 'electron';
+import path from 'node:path';
 import { IpcTransport } from '../bridge/ipc-transport';
 import { OrchestApp } from '../core/app';
 import { resolveAppHome } from '../core/app-home';
@@ -25,7 +26,9 @@ export async function desktopServices(argv: readonly string[], opener: ExternalO
   const settings = electronStoreSettings(home);
   const { workspace } = launchOptions(argv);
   if (workspace) settings.update({ workspace });
-  const app = new OrchestApp({ home, shell: 'electron', version: APP_VERSION, settings, cipher: safeStorageCipher });
+  // Packaged, the containers' files are extraResources (electron-builder.yml), outside the asar archive.
+  const resourcesDir = electronApp.isPackaged ? process.resourcesPath : path.join(electronApp.getAppPath(), 'resources');
+  const app = new OrchestApp({ home, shell: 'electron', version: APP_VERSION, settings, cipher: safeStorageCipher, resourcesDir });
   try {
     await app.start();
   } catch (error) {

@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { connectBridge, exec, median, startHost } from './bench-host.mjs';
 
-const IMAGE = 'orchest-desktop-test/debian:1';
+const IMAGE = 'orchest-desktop-test/debian:2';
 const ROUNDS = 5;
 /** Some CPU, some files: what a set-up script of pip installs does, without a network. */
 const SETUP_SCRIPT = 'set -e\nmkdir -p /opt/work\nfor i in $(seq 1 300); do head -c 200000 /dev/urandom > /opt/work/blob-$i; done\nsha256sum /opt/work/* | tail -n 1\n';

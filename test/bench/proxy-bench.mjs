@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import WebSocket from 'ws';
 import { connectBridge, exec, median, removeLabelled, startHost } from './bench-host.mjs';
 
-const IMAGE = 'orchest-desktop-test/debian:1';
+const IMAGE = 'orchest-desktop-test/debian:2';
 const NGINX = '/usr/sbin/nginx';
 const WEB_PORT = 8080;
 const ECHO_PORT = 8765;

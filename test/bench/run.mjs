@@ -125,3 +125,6 @@ await benchLogs(repo);
 
 const { benchEnvironments } = await import('./environments-bench.mjs');
 await benchEnvironments(repo);
+
+const { benchRuns } = await import('./runs-bench.mjs');
+await benchRuns(repo);

@@ -6,8 +6,8 @@ const exec = promisify(execFile);
 
 /** Made from Debian's busybox-static: a shell, nc, wget and httpd; starts in well under a second. */
 export const BUSYBOX_IMAGE = 'orchest-desktop-test/busybox:1';
-/** Debian bookworm with redis-server, python3 and python3-websockets. */
-export const DEBIAN_IMAGE = 'orchest-desktop-test/debian:1';
+/** Debian bookworm with redis-server, python3, python3-redis and python3-websockets. */
+export const DEBIAN_IMAGE = 'orchest-desktop-test/debian:2';
 
 const IMAGES = { busybox: BUSYBOX_IMAGE, debian: DEBIAN_IMAGE } as const;
 const SCRIPTS = path.resolve(import.meta.dirname, '../images');

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Makes orchest-desktop-test/debian:1: Debian bookworm (debootstrap minbase) with redis-server, python3 and
+# Makes orchest-desktop-test/debian:2: Debian bookworm (debootstrap minbase) with redis-server, python3, python3-redis and
 # python3-websockets, for services that behave as real ones do. Takes a few minutes once per machine;
 # does nothing when the tag exists; one build at a time on the machine (flock).
 set -euo pipefail
-TAG=orchest-desktop-test/debian:1
+TAG=orchest-desktop-test/debian:2
 LOCK=/tmp/orchest-desktop-test-images.lock
 LOG=/tmp/orchest-desktop-debootstrap.log
 docker image inspect "$TAG" >/dev/null 2>&1 && exit 0
@@ -24,7 +24,7 @@ mirror=${mirror:-http://deb.debian.org/debian/}
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 echo "make-debian: debootstrap bookworm from $mirror (a few minutes; log in $LOG)"
-debootstrap --variant=minbase --include=redis-server,python3,python3-websockets,procps \
+debootstrap --variant=minbase --include=redis-server,python3,python3-websockets,python3-redis,procps \
   bookworm "$root" "$mirror" >"$LOG" 2>&1 ||
   { tail -n 30 "$LOG" >&2; exit 1; }
 # No package caches or lists in the image; `apt-get update` in a docker build fetches them again.

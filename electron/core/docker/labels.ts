@@ -8,6 +8,9 @@ export const LABELS = {
   pipeline: `${LABEL_PREFIX}.pipeline`,
   session: `${LABEL_PREFIX}.session`,
   service: `${LABEL_PREFIX}.service`,
+  /** On a step's container: the step's uuid, and the run it belongs to. */
+  step: `${LABEL_PREFIX}.step`,
+  run: `${LABEL_PREFIX}.run`,
   /** On an environment's image: the environment's uuid. */
   environment: `${LABEL_PREFIX}.environment`,
   /** On a service's container: its proxy settings as JSON (see ProxyOptions). */

@@ -1,13 +1,13 @@
 import type { Handlers } from '../../bridge/bridge-server';
+import type { PipelineService } from '../pipelines/pipeline-service';
+import { stepTitles } from '../runs/step-titles';
 import type { SessionManager } from '../sessions/session-manager';
 import type { LogService } from './log-service';
 
 type LogHandlers = Pick<Handlers, 'logs.sources' | 'logs.read' | 'logs.search' | 'logs.follow' | 'logs.unfollow'>;
 
-/** Finds a pipeline's uuid from its path in the project. */
-type PipelineUuid = (projectId: string, path: string) => Promise<string>;
-
-export function logHandlers(logs: LogService, sessions: SessionManager, pipelineUuid: PipelineUuid): LogHandlers {
+export function logHandlers(logs: LogService, sessions: SessionManager, pipelines: Pick<PipelineService, 'get' | 'uuidOf'>): LogHandlers {
+  const pipelineUuid = (projectId: string, path: string) => pipelines.uuidOf(projectId, path);
   const target = async (input: { projectId: string; path: string; source: string }) => ({
     projectId: input.projectId,
     pipelineUuid: await pipelineUuid(input.projectId, input.path),
@@ -15,8 +15,8 @@ export function logHandlers(logs: LogService, sessions: SessionManager, pipeline
   });
   return {
     'logs.sources': async ({ projectId, path }) => {
-      const session = await sessions.get(projectId, path);
-      return logs.sources(projectId, session.pipelineUuid, session.services.map((s) => s.name));
+      const [session, document] = await Promise.all([sessions.get(projectId, path), pipelines.get(projectId, path)]);
+      return logs.sources(projectId, session.pipelineUuid, session.services.map((s) => s.name), stepTitles(document.definition));
     },
     'logs.read': async (input) => logs.read(await target(input), input),
     'logs.search': async (input) => logs.search(await target(input), input),

@@ -61,6 +61,17 @@ export class LogService implements Disposable {
    * the container's first line.
    */
   async follow(target: LogTarget, docker: Docker, container: Docker.Container, resume = false): Promise<void> {
+    await this.startFollowing(target, docker, container, resume);
+  }
+
+  /** Follows a container that is to end (a step's) and resolves once its last line is on disk. */
+  async followToEnd(target: LogTarget, docker: Docker, container: Docker.Container): Promise<void> {
+    const follower = await this.startFollowing(target, docker, container, false);
+    await follower.ended;
+    await (await this.file(target)).settle();
+  }
+
+  private async startFollowing(target: LogTarget, docker: Docker, container: Docker.Container, resume: boolean) {
     const file = await this.file(target);
     await file.load();
     if (file.run === null) await file.beginRun();
@@ -72,19 +83,25 @@ export class LogService implements Disposable {
       if (this.followers.get(key(target)) === follower) this.followers.delete(key(target));
     });
     await follower.start(kept);
+    return follower;
   }
 
-  /** The pipeline's logs on disk with the ones named (a session's services), which may have none yet. */
-  async sources(projectId: string, pipelineUuid: string, named: string[] = []): Promise<LogSource[]> {
+  /**
+   * The pipeline's service logs on disk with the ones named (a session's services), which may have none
+   * yet, and the logs of its steps (named by uuid, shown by title).
+   */
+  async sources(projectId: string, pipelineUuid: string, named: string[] = [], steps: Record<string, string> = {}): Promise<LogSource[]> {
     const folder = await this.logsFolder(projectId, pipelineUuid);
     const entries = await fs.readdir(folder).catch(() => [] as string[]);
     const onDisk = entries.filter((name) => name.endsWith('.log') && !STEP_LOG.test(name)).map((name) => name.slice(0, -4));
-    const names = [...new Set([...named, ...onDisk])].sort();
+    const services = [...new Set([...named, ...onDisk])].sort();
+    const stepLogs = Object.keys(steps).filter((uuid) => entries.includes(`${uuid}.log`));
     return Promise.all(
-      names.map(async (source) => {
+      [...services, ...stepLogs].map(async (source) => {
         const file = await this.file({ projectId, pipelineUuid, source });
         await file.load();
-        return { source, run: file.run, lines: file.index.lines, previous: entries.includes(`${source}.log.1`) };
+        const step = steps[source] === undefined ? {} : { step: steps[source] };
+        return { source, ...step, run: file.run, lines: file.index.lines, previous: entries.includes(`${source}.log.1`) };
       }),
     );
   }

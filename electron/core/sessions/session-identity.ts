@@ -12,3 +12,8 @@ export function internalHostname(serviceName: string, sessionUuid: string): stri
 export function basePathPrefix(serviceName: string, sessionUuid: string, preserveBasePath: boolean): string {
   return `${preserveBasePath ? 'pbp-' : ''}service-${serviceName}-${sessionUuid}`;
 }
+
+/** The bridge network of a session, which its services and steps share. */
+export function sessionNetworkName(sessionUuid: string): string {
+  return `orchest-session-${sessionUuid}`;
+}

@@ -4,6 +4,9 @@ import path from 'node:path';
 import type { PipelineDocument } from '../../contract';
 import { AppError } from '../app-error';
 import { newestNumberedTag } from '../docker/images';
+import { environmentImageName } from '../environments/environment-service';
+import type { ContainerFiles } from './container-files';
+import { sessionUuidOf } from './session-identity';
 import { ENVIRONMENT_IMAGE_PREFIX, planSession, type ServiceDefinition, type SessionPlan } from './session-plan';
 
 export interface SessionSources {
@@ -13,6 +16,9 @@ export interface SessionSources {
   dataDir(): string;
   /** The owner label value of this app instance. */
   owner: string;
+  containerFiles: ContainerFiles;
+  /** The port proxy's origin, once it listens. */
+  proxyOrigin(): string | undefined;
 }
 
 export interface PreparedSession {
@@ -22,7 +28,10 @@ export interface PreparedSession {
   pipelineUuid: string;
 }
 
-/** Reads what a session is made of from disk and the engine, as it is now, and plans it. */
+/**
+ * Reads what a session is made of from disk and the engine, as it is now, and plans it; writes the
+ * service specs that the `orchest` SDK of its containers reads.
+ */
 export async function prepareSession(
   sources: SessionSources,
   docker: Docker,
@@ -41,6 +50,7 @@ export async function prepareSession(
   // The workspace's data folder is made when missing rather than left to Docker (which would make it as root).
   if (Object.values(services).some((s) => s.binds?.['/data'])) await fs.mkdir(sources.dataDir(), { recursive: true });
   const inherits = Object.values(services).some((s) => (s.env_variables_inherit ?? []).length > 0);
+  const sessionUuid = sessionUuidOf(projectId, pipelineUuid);
   const plan = planSession({
     owner: sources.owner,
     projectUuid: projectId,
@@ -51,7 +61,9 @@ export async function prepareSession(
     services,
     variables: inherits ? await sources.variables(projectId, pipelineUuid) : {},
     environmentImages: await environmentImages(docker, projectId, Object.values(services)),
+    appBinds: await sources.containerFiles.binds(sessionUuid),
   });
+  await sources.containerFiles.writeSession(sessionUuid, { services: plan.serviceSpecs, proxy_origin: sources.proxyOrigin() });
   return { plan, projectId, projectDir, pipelineUuid };
 }
 
@@ -62,7 +74,7 @@ async function environmentImages(docker: Docker, projectUuid: string, services: 
   );
   const images: Record<string, string> = {};
   for (const uuid of uuids) {
-    const image = await newestNumberedTag(docker, `orchest-env-${projectUuid}-${uuid}`);
+    const image = await newestNumberedTag(docker, environmentImageName(projectUuid, uuid));
     if (image) images[uuid] = image;
   }
   return images;

@@ -8,6 +8,7 @@ import { LABELS } from '../docker/labels';
 import { createNetwork, removeNetworksByLabel } from '../docker/networks';
 import type { LogService } from '../logs/log-service';
 import type { PreparedSession } from './session-input';
+import { withSdkOnPythonPath } from './python-path';
 import type { ContainerPlan } from './session-plan';
 
 export type ServicePatch = Partial<Pick<SessionService, 'state' | 'message' | 'ports' | 'exitCode'>>;
@@ -65,7 +66,8 @@ async function startService(
   try {
     await pull(plan.image);
     report(plan.service, { state: 'starting', message: undefined });
-    const container = await createNamed(docker, plan, prepared.plan.network.name);
+    const imageEnv = (await docker.getImage(plan.image).inspect()).Config?.Env ?? [];
+    const container = await createNamed(docker, { ...plan, env: withSdkOnPythonPath(plan.env, imageEnv) }, prepared.plan.network.name);
     await container.start();
     // From the container's first line: Docker keeps what it printed before the stream opened.
     await logs.follow(target, docker, container).catch(() => undefined);

@@ -19,6 +19,8 @@ export interface SessionManagerOptions {
   /** The pipeline file's uuid, read from disk. */
   pipelineUuid(projectId: string, relative: string): Promise<string>;
   onChange(session: Session): void;
+  /** Runs before a session stops (its pipeline run is cancelled). */
+  beforeStop?(session: Session): Promise<void>;
   /** Adds what others know of a session to what callers see (the proxy's URLs). */
   present?(session: Session): Session;
 }
@@ -99,12 +101,14 @@ export class SessionManager implements Disposable {
     if (!record) return { key, done: removeSessionResources(docker, key.sessionUuid) }; // leftovers, if any
     const done = (async () => {
       await record.launch;
+      await this.options.beforeStop?.(this.view(record.session)).catch(() => undefined);
       this.setStatus(record, 'STOPPING');
       record.readiness?.dispose();
       record.session.services.forEach((s) => (s.state = 'stopping'));
       this.emit(record);
       try {
         await removeSessionResources(docker, key.sessionUuid);
+        await this.options.sources.containerFiles.removeSession(key.sessionUuid).catch(() => undefined);
         this.records.delete(key.sessionUuid);
         this.options.onChange(stoppedSession(record.session));
       } catch (error) {

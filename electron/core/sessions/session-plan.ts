@@ -2,7 +2,7 @@ import { split as shellSplit } from 'shlex';
 import { AppError } from '../app-error';
 import type { ContainerSpec } from '../docker/containers';
 import { LABELS } from '../docker/labels';
-import { basePathPrefix, internalHostname, sessionUuidOf } from './session-identity';
+import { basePathPrefix, internalHostname, sessionNetworkName, sessionUuidOf } from './session-identity';
 
 /** A service as stored in the pipeline file (already validated by Orchest's rules). */
 export interface ServiceDefinition {
@@ -36,6 +36,8 @@ export interface SessionPlanInput {
   variables: Record<string, string>;
   /** The image of each `environment@<uuid>` the services use, keyed by environment uuid. */
   environmentImages: Record<string, string>;
+  /** What the app mounts in every container of the session (the `orchest` SDK, the session's specs). */
+  appBinds?: string[];
 }
 
 /** How the app's proxy serves a service (Orchest's `exposed`, `requires_authentication`, `preserve_base_path`). */
@@ -55,6 +57,8 @@ export interface SessionPlan {
   sessionUuid: string;
   network: { name: string; labels: Record<string, string> };
   containers: ContainerPlan[];
+  /** Every service of the pipeline as the session has it (`$BASE_PATH_PREFIX` replaced), for the SDK's get_service. */
+  serviceSpecs: Record<string, ServiceDefinition>;
 }
 
 export const ENVIRONMENT_IMAGE_PREFIX = 'environment@';
@@ -69,11 +73,12 @@ export function planSession(input: SessionPlanInput): SessionPlan {
     [LABELS.pipeline]: input.pipelineUuid,
     [LABELS.session]: sessionUuid,
   };
-  const containers = Object.values(input.services)
+  const serviceSpecs = Object.fromEntries(Object.values(input.services).map((raw) => [raw.name, substituteBasePath(raw, sessionUuid)]));
+  const containers = Object.values(serviceSpecs)
     .filter((service) => service.scope.includes('interactive'))
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((raw) => planContainer(substituteBasePath(raw, sessionUuid), input, sessionUuid, labels));
-  return { sessionUuid, network: { name: `orchest-session-${sessionUuid}`, labels }, containers };
+    .map((service) => planContainer(service, input, sessionUuid, labels));
+  return { sessionUuid, network: { name: sessionNetworkName(sessionUuid), labels }, containers, serviceSpecs };
 }
 
 function planContainer(
@@ -88,7 +93,7 @@ function planContainer(
     requiresAuthentication: service.requires_authentication !== false, // Orchest's default
     preserveBasePath: service.preserve_base_path === true,
   };
-  const binds = [`${input.pipelineFile}:/pipeline.json:ro`];
+  const binds = [`${input.pipelineFile}:/pipeline.json:ro`, ...(input.appBinds ?? [])];
   const projectTarget = service.binds?.['/project-dir'];
   const dataTarget = service.binds?.['/data'];
   if (projectTarget) binds.push(`${input.projectDir}:${projectTarget}`);

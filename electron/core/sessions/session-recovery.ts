@@ -62,7 +62,11 @@ export class SessionRecovery implements Disposable {
 
   async recover(docker: Docker): Promise<void> {
     const lookedAt = Date.now();
-    const containers = await listLabelledContainers(docker, this.ownerLabel);
+    const all = await listLabelledContainers(docker, this.ownerLabel);
+    // A step's container outlives its run only when the app that ran it went away: nothing waits for it.
+    const steps = all.filter((info) => info.Config.Labels?.[LABELS.step]);
+    await Promise.all(steps.map((info) => docker.getContainer(info.Id).remove({ force: true }).catch(() => undefined)));
+    const containers = all.filter((info) => !info.Config.Labels?.[LABELS.step]);
     const networks = await docker.listNetworks({ filters: { label: [this.ownerLabel] } });
     const found = containers.map((info) => ({
       labels: info.Config.Labels ?? {},

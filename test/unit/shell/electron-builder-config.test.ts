@@ -41,6 +41,11 @@ describe('electron-builder.yml', () => {
     expect(config.directories).toEqual({ output: 'release', buildResources: 'resources' });
     expect(config.files).toEqual(expect.arrayContaining(['dist/**', 'package.json']));
     expect(config.asar).toBe(true);
+    // Mounted into containers from the app's resources folder, so never inside the asar archive.
+    expect(config.extraResources).toEqual([
+      { from: 'resources/orchest-sdk', to: 'orchest-sdk', filter: ['**/*.py'] },
+      { from: 'resources/step-runner', to: 'step-runner', filter: ['**/*.py'] },
+    ]);
     expect(config.npmRebuild).toBe(false);
   });
 

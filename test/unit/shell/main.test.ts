@@ -16,6 +16,8 @@ const fake = await vi.hoisted(async () => {
     whenReady: () => app.ready,
     quit: () => {},
     exit: () => {},
+    isPackaged: false,
+    getAppPath: () => process.cwd(),
   });
   let nextId = 1;
   class WebContents extends Emitter {

@@ -128,6 +128,17 @@ describe('planSession', () => {
     ]);
   });
 
+  it("mounts the app's files in every container, and keeps every service's spec for the SDK", () => {
+    const plan = planSession(
+      input([service({ env_variables: { HOME_URL: '$BASE_PATH_PREFIX_8080' } }), service({ name: 'job', scope: ['noninteractive'] })], {
+        appBinds: ['/home/sdk:/orchest/sdk:ro'],
+      }),
+    );
+    expect(plan.containers[0]?.binds).toEqual(['/ws/projects/p/main.orchest:/pipeline.json:ro', '/home/sdk:/orchest/sdk:ro']);
+    expect(Object.keys(plan.serviceSpecs)).toEqual(['web', 'job']);
+    expect(plan.serviceSpecs.web?.env_variables).toEqual({ HOME_URL: `service-web-${SESSION}_8080` });
+  });
+
   it('resolves environment@<uuid> to its built image, and says which environment to build otherwise', () => {
     const env = '66d457df-2c82-432a-895c-2e6a16caf09e';
     const image = `orchest-env-${PROJECT}-${env}:3`;

@@ -1,0 +1,266 @@
+import type Docker from 'dockerode';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { PipelineDocument, PipelineRun, RunSelection, Session, StepRun } from '../../contract';
+import { AppError, type Disposable } from '../app-error';
+import { dockerErrorText } from '../docker/docker-error';
+import { newestNumberedTag } from '../docker/images';
+import { environmentImageName } from '../environments/environment-service';
+import type { ContainerFiles } from '../sessions/container-files';
+import { planRun, type PlannedStep, type RunPlan } from './run-plan';
+import { runInOrder, type StepResult } from './run-scheduler';
+import { waitForServices } from './service-wait';
+import { runStepContainer, StepStartError, type StepLogs } from './step-container';
+import { planStepContainer } from './step-container-plan';
+import { stepFileLocation } from './step-command';
+
+export interface RunManagerOptions {
+  docker(): Promise<Docker>;
+  pipeline(projectId: string, relative: string): Promise<PipelineDocument>;
+  projectFolder(projectId: string): Promise<string>;
+  variables(projectId: string, pipelineUuid: string): Promise<Record<string, string>>;
+  dataDir(): string;
+  owner: string;
+  containerFiles: ContainerFiles;
+  logs: StepLogs;
+  /** Starts the pipeline's session (if it does not run) and resolves once it runs or failed. */
+  startSession(projectId: string, relative: string): Promise<Session>;
+  session(projectId: string, relative: string): Promise<Session>;
+  onChange(run: PipelineRun): void;
+}
+
+/** An environment's newest image, with its own variables. */
+interface StepImage {
+  name: string;
+  env: string[];
+}
+
+interface RunRecord {
+  run: PipelineRun;
+  plan: RunPlan;
+  images: Map<string, StepImage>;
+  abort: AbortController;
+  done: Promise<void>;
+}
+
+/**
+ * Interactive pipeline runs: one at a time per pipeline, each step a container of its environment's
+ * newest image in the pipeline's session, in the order of its connections.
+ */
+export class RunManager implements Disposable {
+  private readonly records = new Map<string, RunRecord>();
+
+  constructor(private readonly options: RunManagerOptions) {}
+
+  async start(projectId: string, relative: string, selection: RunSelection, chosen?: string[], wait = false): Promise<PipelineRun> {
+    const document = await this.options.pipeline(projectId, relative);
+    const pipelineUuid = document.definition.uuid;
+    if (typeof pipelineUuid !== 'string') throw new AppError('PIPELINE_INVALID', `${relative} has no uuid`);
+    const key = keyOf(projectId, pipelineUuid);
+    if (this.records.get(key)?.run.status === 'PENDING' || this.records.get(key)?.run.status === 'STARTED') {
+      throw new AppError('CONFLICT', 'This pipeline is running already; cancel that run or wait for its end');
+    }
+    const plan = planRun(document.definition, selection, chosen);
+    const images = await this.environmentImages(projectId, plan);
+    const run: PipelineRun = {
+      runUuid: randomUUID(),
+      projectId,
+      pipelinePath: relative,
+      pipelineUuid,
+      status: 'PENDING',
+      startedAt: new Date().toISOString(),
+      message: 'Starting the session',
+      steps: plan.steps.map((s) => ({ uuid: s.uuid, title: s.title, filePath: s.filePath, status: 'PENDING' })),
+    };
+    const record: RunRecord = { run, plan, images, abort: new AbortController(), done: Promise.resolve() };
+    this.records.set(key, record);
+    this.emit(record);
+    record.done = this.execute(record).catch((error: unknown) => this.fail(record, error));
+    if (wait) await record.done;
+    return structuredClone(record.run);
+  }
+
+  async get(projectId: string, relative: string): Promise<PipelineRun | null> {
+    const record = await this.recordOf(projectId, relative);
+    return record ? structuredClone(record.run) : null;
+  }
+
+  async cancel(projectId: string, relative: string, wait = false): Promise<PipelineRun | null> {
+    const record = await this.recordOf(projectId, relative);
+    if (!record) return null;
+    record.abort.abort();
+    if (wait) await record.done;
+    return structuredClone(record.run);
+  }
+
+  /** Cancels the run in a session that is about to stop, and waits for its containers to be gone. */
+  async cancelInSession(session: Session): Promise<void> {
+    const record = this.records.get(keyOf(session.projectId, session.pipelineUuid));
+    if (!record) return;
+    record.abort.abort();
+    await record.done;
+  }
+
+  private async execute(record: RunRecord): Promise<void> {
+    const { run, plan, abort } = record;
+    const session = await this.options.startSession(run.projectId, run.pipelinePath);
+    if (session.status !== 'RUNNING') throw new Error(`The session did not start: ${session.error?.message ?? session.status.toLowerCase()}`);
+    const silent = await waitForServices(
+      () => this.options.session(run.projectId, run.pipelinePath),
+      (ports, waited) => this.update(record, { message: `Waiting for ${ports.join(', ')} to accept connections (${Math.round(waited / 1000)} s)` }),
+      abort.signal,
+    );
+    const context = await this.stepContext(record, session.sessionUuid, silent);
+    this.update(record, { status: 'STARTED', message: undefined });
+    const removals: Promise<void>[] = [];
+    const results = await runInOrder(
+      plan.steps,
+      plan.parallelism,
+      {
+        run: (uuid) => this.runStep(record, plan.steps.find((s) => s.uuid === uuid)!, context, removals),
+        skip: (uuid, parent) => {
+          const cause = parent ? `Not run: ${this.step(record, parent).title} did not succeed` : 'Cancelled before it started';
+          this.updateStep(record, uuid, { status: 'ABORTED', message: cause });
+        },
+      },
+      abort.signal,
+    );
+    await Promise.all(removals);
+    const all = [...results.values()];
+    const status = abort.signal.aborted ? 'ABORTED' : all.every((r) => r === 'SUCCESS') ? 'SUCCESS' : 'FAILURE';
+    this.update(record, { status, finishedAt: new Date().toISOString() });
+  }
+
+  /** What every step of the run shares: the project's folders, variables and the app's mounts. */
+  private async stepContext(record: RunRecord, sessionUuid: string, silent: string[]) {
+    const { run } = record;
+    const projectDir = await this.options.projectFolder(run.projectId);
+    await fs.mkdir(this.options.dataDir(), { recursive: true }); // made by the app, not by Docker as root
+    return {
+      projectDir,
+      sessionUuid,
+      silent,
+      variables: await this.options.variables(run.projectId, run.pipelineUuid),
+      appBinds: await this.options.containerFiles.binds(sessionUuid),
+    };
+  }
+
+  private async runStep(
+    record: RunRecord,
+    step: PlannedStep,
+    context: Awaited<ReturnType<RunManager['stepContext']>>,
+    removals: Promise<void>[],
+  ): Promise<StepResult> {
+    const { run, abort } = record;
+    const target = { projectId: run.projectId, pipelineUuid: run.pipelineUuid, source: step.uuid };
+    this.updateStep(record, step.uuid, { status: 'STARTED', startedAt: new Date().toISOString() });
+    const end = (status: StepResult, patch: Partial<StepRun> = {}) => {
+      this.updateStep(record, step.uuid, { status, finishedAt: new Date().toISOString(), ...patch });
+      return status;
+    };
+    try {
+      await this.options.logs.beginRun(target);
+      if (context.silent.length > 0) {
+        await this.options.logs.note(target, `${context.silent.join(', ')} did not accept connections within a minute; the step runs anyway`);
+      }
+      const location = stepFileLocation(run.pipelinePath, step.filePath);
+      const hostFile = location.projectRelative ? path.join(context.projectDir, location.projectRelative) : undefined;
+      if (hostFile && !(await exists(hostFile))) throw new StepStartError(`The step's file ${step.filePath} does not exist`);
+      const plan = planStepContainer({
+        owner: this.options.owner,
+        projectUuid: run.projectId,
+        pipelineUuid: run.pipelineUuid,
+        pipelinePath: run.pipelinePath,
+        pipelineFile: path.join(context.projectDir, run.pipelinePath),
+        projectDir: context.projectDir,
+        dataDir: this.options.dataDir(),
+        sessionUuid: context.sessionUuid,
+        runUuid: run.runUuid,
+        step,
+        image: record.images.get(step.environment)!.name,
+        imageEnv: record.images.get(step.environment)!.env,
+        variables: context.variables,
+        appBinds: context.appBinds,
+      });
+      const docker = await this.options.docker();
+      const ran = await runStepContainer(docker, plan, step.command.program, this.options.logs, target, abort.signal);
+      removals.push(ran.removed);
+      if (abort.signal.aborted) return end('ABORTED', { message: 'Cancelled' });
+      if (ran.exitCode === 0) return end('SUCCESS', { exitCode: 0 });
+      return end('FAILURE', { exitCode: ran.exitCode, message: `Exited with code ${ran.exitCode}` });
+    } catch (error) {
+      if (abort.signal.aborted) return end('ABORTED', { message: 'Cancelled' });
+      const message = error instanceof StepStartError ? error.message : `The step could not run: ${dockerErrorText(error)}`;
+      await this.options.logs.note(target, message).catch(() => undefined);
+      return end('FAILURE', { message });
+    }
+  }
+
+  /** The newest build of every environment the run's steps use; refused before anything starts when one has none. */
+  private async environmentImages(projectId: string, plan: RunPlan): Promise<Map<string, StepImage>> {
+    const docker = await this.options.docker();
+    const images = new Map<string, StepImage>();
+    for (const uuid of new Set(plan.steps.map((s) => s.environment))) {
+      const name = await newestNumberedTag(docker, environmentImageName(projectId, uuid));
+      if (!name) {
+        const users = plan.steps.filter((s) => s.environment === uuid).map((s) => `'${s.title}'`);
+        throw new AppError('NOT_FOUND', `Step ${users.join(', ')} uses the environment ${uuid}, which has no successful build yet; build it, then run`, 'environment');
+      }
+      images.set(uuid, { name, env: (await docker.getImage(name).inspect()).Config?.Env ?? [] });
+    }
+    return images;
+  }
+
+  private fail(record: RunRecord, error: unknown): void {
+    const aborted = record.abort.signal.aborted;
+    const message = aborted ? 'Cancelled' : error instanceof Error ? error.message : String(error);
+    for (const step of record.run.steps) {
+      if (step.status === 'PENDING') Object.assign(step, { status: 'ABORTED', message: aborted ? 'Cancelled before it started' : 'Not run: the run did not start' });
+    }
+    this.update(record, { status: aborted ? 'ABORTED' : 'FAILURE', message, finishedAt: new Date().toISOString() });
+  }
+
+  private step(record: RunRecord, uuid: string): StepRun {
+    return record.run.steps.find((s) => s.uuid === uuid)!;
+  }
+
+  private updateStep(record: RunRecord, uuid: string, patch: Partial<StepRun>): void {
+    Object.assign(this.step(record, uuid), patch);
+    this.emit(record);
+  }
+
+  private update(record: RunRecord, patch: Partial<PipelineRun>): void {
+    Object.assign(record.run, patch);
+    if ('message' in patch && patch.message === undefined) delete record.run.message;
+    this.emit(record);
+  }
+
+  private emit(record: RunRecord): void {
+    this.options.onChange(structuredClone(record.run));
+  }
+
+  private async recordOf(projectId: string, relative: string): Promise<RunRecord | undefined> {
+    const known = [...this.records.values()].find((r) => r.run.projectId === projectId && r.run.pipelinePath === relative);
+    if (known) return known;
+    const uuid = (await this.options.pipeline(projectId, relative)).definition.uuid;
+    return typeof uuid === 'string' ? this.records.get(keyOf(projectId, uuid)) : undefined;
+  }
+
+  /** Cancels every run and waits for their containers to be gone. */
+  async dispose(): Promise<void> {
+    for (const record of this.records.values()) record.abort.abort();
+    await Promise.all([...this.records.values()].map((r) => r.done));
+  }
+}
+
+function keyOf(projectId: string, pipelineUuid: string): string {
+  return `${projectId}/${pipelineUuid}`;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,172 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PipelineRun } from '../../electron/contract';
+import { LABELS } from '../../electron/core/docker/labels';
+import { buildToEnd } from '../helpers/environment-builds';
+import { notebook, writeSteps, type StepFile } from '../helpers/pipeline-steps';
+import { requireDocker } from '../helpers/require-docker';
+import { docker, startSessionApp, type SessionApp } from '../helpers/session-app';
+import { ensureTestImage } from '../helpers/test-images';
+
+let current: SessionApp;
+let environment: string;
+const PIPELINE = 'main.orchest';
+
+async function run(steps: StepFile[], extra: Record<string, unknown> = {}, input: Record<string, unknown> = {}) {
+  const uuids = await writeSteps(current.project.path, PIPELINE, environment, steps, extra);
+  const result = (await current.request('runs.start', { projectId: current.project.uuid, path: PIPELINE, wait: true, ...input })) as PipelineRun;
+  const byTitle = Object.fromEntries(result.steps.map((s) => [s.title, s]));
+  return { run: result, uuids, byTitle };
+}
+
+async function stepLog(stepUuid: string): Promise<string> {
+  const page = await current.app.logs.read({ projectId: current.project.uuid, pipelineUuid: await pipelineUuid(), source: stepUuid }, { count: 1000 });
+  return page.lines.map((l) => l.text).join('\n');
+}
+
+const pipelineUuid = () => current.app.pipelines.uuidOf(current.project.uuid, PIPELINE);
+const stepContainers = async () => docker('ps', '-a', '-q', '--filter', `label=${LABELS.project}=${current.project.uuid}`, '--filter', `label=${LABELS.step}`);
+
+beforeAll(async () => {
+  await requireDocker();
+  const base = await ensureTestImage('debian');
+  current = await startSessionApp('runs');
+  const created = await current.app.environments.create(current.project.uuid, { name: 'Debian', baseImage: base, language: 'python', gpuSupport: false, setupScript: '' });
+  environment = created.uuid;
+  expect((await buildToEnd(current.app, current.project.uuid, environment)).status).toBe('SUCCESS');
+}, 900_000);
+
+afterAll(async () => {
+  const images = (await docker('images', '--filter', `reference=orchest-env-${current?.project.uuid}-*`, '--format', '{{.Repository}}:{{.Tag}}')).split('\n').filter(Boolean);
+  await current?.close();
+  if (images.length > 0) await docker('rmi', '-f', ...images);
+});
+
+describe('pipeline runs in the session', () => {
+  it('passes data from one step to the next with output and get_inputs, on disk as Orchest kept it', async () => {
+    const { run: result, uuids } = await run([
+      { title: 'make', file: 'make.py', source: 'import orchest\norchest.output({"n": 41}, name="numbers")\nprint("made")\n' },
+      { title: 'use', file: 'use.py', source: 'import orchest\ninputs = orchest.get_inputs()\nprint("got", inputs["numbers"]["n"] + 1, inputs["unnamed"])\n', after: ['make'] },
+    ]);
+    expect(result.status).toBe('SUCCESS');
+    expect(result.steps.map((s) => s.status)).toEqual(['SUCCESS', 'SUCCESS']);
+    expect(await stepLog(uuids.use!)).toContain('got 42 []');
+    const data = path.join(current.project.path, '.orchest/pipelines', await pipelineUuid(), 'data', uuids.make!);
+    expect(await fs.readFile(path.join(data, 'HEAD'), 'utf8')).toMatch(/^\d{4}-\d\d-\d\dT[\d:]+; PICKLE; numbers$/);
+    await fs.access(path.join(data, `${uuids.make}.PICKLE`));
+    expect(await stepContainers()).toBe('');
+  });
+
+  it("gives a step its own and the pipeline's parameters, Orchest's variables and the step file's folder", async () => {
+    await fs.mkdir(path.join(current.project.path, 'code'), { recursive: true });
+    const source = [
+      'import os, orchest',
+      'print("greeting", orchest.get_step_param("greeting"), "alpha", orchest.get_pipeline_param("alpha"))',
+      'print("cwd", os.getcwd(), "step", os.environ["ORCHEST_STEP_UUID"] == os.environ.get("EXPECTED", os.environ["ORCHEST_STEP_UUID"]))',
+    ].join('\n');
+    const { run: result, uuids } = await run([{ title: 'params', file: 'code/params.py', source, parameters: { greeting: 'hello' } }], { parameters: { alpha: 0.5 } });
+    expect(result.status).toBe('SUCCESS');
+    const log = await stepLog(uuids.params!);
+    expect(log).toContain('greeting hello alpha 0.5');
+    expect(log).toContain('cwd /project-dir/code step True');
+  });
+
+  it('runs notebook cells in order in one namespace, without Jupyter in the image', async () => {
+    const { run: result, uuids } = await run([{ title: 'nb', file: 'nb.ipynb', source: notebook('x = 21\nprint("first cell")', 'x * 2') }]);
+    expect(result.status).toBe('SUCCESS');
+    const log = await stepLog(uuids.nb!);
+    expect(log).toContain('first cell');
+    expect(log).toContain('42');
+  });
+
+  it('stops what depends on a failed step and lets the other steps finish', async () => {
+    const { run: result, byTitle, uuids } = await run([
+      { title: 'fails', file: 'fails.sh', source: 'echo about to fail\nexit 3\n' },
+      { title: 'after', file: 'after.sh', source: 'echo never\n', after: ['fails'] },
+      { title: 'later', file: 'later.sh', source: 'echo never either\n', after: ['after'] },
+      { title: 'aside', file: 'aside.sh', source: 'sleep 1; echo aside done\n' },
+    ]);
+    expect(result.status).toBe('FAILURE');
+    expect(byTitle.fails).toMatchObject({ status: 'FAILURE', exitCode: 3, message: 'Exited with code 3' });
+    expect(byTitle.after).toMatchObject({ status: 'ABORTED', message: 'Not run: fails did not succeed' });
+    expect(byTitle.later).toMatchObject({ status: 'ABORTED', message: 'Not run: after did not succeed' });
+    expect(byTitle.aside?.status).toBe('SUCCESS');
+    expect(await stepLog(uuids.fails!)).toContain('about to fail');
+    expect(await stepLog(uuids.aside!)).toContain('aside done');
+  });
+
+  it('fails a step whose interpreter the image lacks, naming it', async () => {
+    const { byTitle } = await run([{ title: 'julia', file: 'hello.jl', source: 'println("hi")\n' }]);
+    expect(byTitle.julia).toMatchObject({ status: 'FAILURE' });
+    expect(byTitle.julia?.message).toMatch(/has no julia, which this step runs with/);
+  });
+
+  it('cancels a run: its step is killed, its container removed, the steps after it not run', async () => {
+    const uuids = await writeSteps(current.project.path, PIPELINE, environment, [
+      { title: 'slow', file: 'slow.sh', source: 'echo started; sleep 60; echo finished\n' },
+      { title: 'next', file: 'next.sh', source: 'echo next\n', after: ['slow'] },
+    ]);
+    const input = { projectId: current.project.uuid, path: PIPELINE };
+    await current.request('runs.start', input);
+    await expect.poll(async () => stepLog(uuids.slow!), { timeout: 30_000 }).toContain('started');
+    await expect(current.request('runs.start', input)).rejects.toThrow(/CONFLICT: This pipeline is running already/);
+    const cancelled = (await current.request('runs.cancel', { ...input, wait: true })) as PipelineRun;
+    expect(cancelled.status).toBe('ABORTED');
+    expect(cancelled.steps.map((s) => [s.title, s.status])).toEqual([
+      ['slow', 'ABORTED'],
+      ['next', 'ABORTED'],
+    ]);
+    expect(await stepLog(uuids.slow!)).not.toContain('finished');
+    expect(await stepContainers()).toBe('');
+  });
+
+  it('refuses to start when an environment has no build, before anything runs', async () => {
+    await writeSteps(current.project.path, PIPELINE, 'f0000000-0000-4000-8000-00000000000f', [{ title: 'lost', file: 'lost.sh', source: 'true\n' }]);
+    await expect(current.request('runs.start', { projectId: current.project.uuid, path: PIPELINE })).rejects.toThrow(
+      /NOT_FOUND: Step 'lost' uses the environment f0000000-0000-4000-8000-00000000000f, which has no successful build yet/,
+    );
+  });
+
+  it("lists each step's log by its title beside the services, with Orchest's run marker first", async () => {
+    const { uuids } = await run([{ title: 'logged', file: 'logged.sh', source: 'echo to stdout; echo to stderr >&2\n' }]);
+    const sources = (await current.request('logs.sources', { projectId: current.project.uuid, path: PIPELINE })) as { source: string; step?: string }[];
+    expect(sources).toContainEqual(expect.objectContaining({ source: uuids.logged, step: 'logged' }));
+    const file = await fs.readFile(path.join(current.project.path, '.orchest/pipelines', await pipelineUuid(), 'logs', `${uuids.logged}.log`), 'utf8');
+    const [marker, ...lines] = file.trim().split('\n');
+    expect(marker).toMatch(/^[\da-f]{8}-([\da-f]{4}-){3}[\da-f]{12}$/);
+    // Docker copies stdout and stderr apart: each is in order, not the two against each other.
+    expect(lines.map((line) => line.replace(/^\S+ /, '')).sort()).toEqual(['err to stderr', 'out to stdout']);
+  });
+});
+
+describe('a run beside the session services', () => {
+  it('starts the session, waits for its services, and reaches Redis by get_service("redis")["internal_hostname"]', async () => {
+    const image = await ensureTestImage('debian');
+    await current.request('sessions.stop', { projectId: current.project.uuid, path: PIPELINE, wait: true });
+    await current.setServices({
+      // Listens only after 2 s, as a database that initialises first: a step that did not wait would fail.
+      redis: { name: 'redis', image, scope: ['interactive'], command: 'sh', args: `-c "sleep 2 && exec redis-server --protected-mode no"`, ports: [6379], exposed: false, order: 0 },
+    });
+    const messages: string[] = [];
+    const watcher = current.app.bridge.connect((name, payload) => {
+      if (name === 'runs.changed') messages.push((payload as PipelineRun).message ?? '');
+    });
+    const source = [
+      'import orchest, redis',
+      'service = orchest.get_service("redis")',
+      'r = redis.Redis(host=orchest.get_service("redis")["internal_hostname"], port=6379)',
+      'r.set("greeting", "hello from a step")',
+      'print(r.get("greeting").decode(), sorted(service), "scope" in service)',
+    ].join('\n');
+    const { run: result, uuids } = await run([{ title: 'redis', file: 'use_redis.py', source }]);
+    watcher.dispose();
+    expect(result.status).toBe('SUCCESS');
+    expect(messages).toContain('Starting the session');
+    expect(messages.some((m) => /^Waiting for redis:6379 to accept connections \(\d+ s\)$/.test(m))).toBe(true);
+    const log = await stepLog(uuids.redis!);
+    expect(log).toContain("hello from a step ['args', 'base_paths', 'command', 'exposed', 'external_urls', 'image', 'internal_hostname', 'name', 'order', 'ports'] False");
+    const session = (await current.request('sessions.get', { projectId: current.project.uuid, path: PIPELINE })) as { status: string };
+    expect(session.status).toBe('RUNNING');
+  });
+});

@@ -1,0 +1,33 @@
+import { execFile, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The Python parts (resources/orchest-sdk, resources/step-runner) have their own unittest suites.
+const REPO = path.resolve(import.meta.dirname, '../../..');
+const hasPython3 = spawnSync('python3', ['--version'], { stdio: 'ignore' }).status === 0;
+
+function runPythonTests(): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      'python3',
+      ['-m', 'unittest', 'discover', '-s', 'test/python', '-v'],
+      // No __pycache__ in resources/, which is shipped with the app.
+      { cwd: REPO, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' }, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, output: `${stdout}${stderr}` });
+      },
+    );
+  });
+}
+
+describe('Python SDK and notebook runner', () => {
+  it.skipIf(!hasPython3)(
+    hasPython3 ? 'pass their unittest suites (test/python)' : 'skipped: python3 is not on PATH',
+    async () => {
+      const { code, output } = await runPythonTests();
+      expect(code, output).toBe(0);
+    },
+    120_000,
+  );
+});
