@@ -35,7 +35,16 @@ export async function findProject(client: BridgeClient, nameOrId: string) {
   return project;
 }
 
-export async function findPipelinePath(client: BridgeClient, projectId: string, ref: string): Promise<string> {
+/** The help of every PIPELINE argument. */
+export const PIPELINE_ARGUMENT = 'the file path in the project (main.orchest), its uuid, or its name when unique';
+
+/** A pipeline as the bridge's requests name it, from a project's name and a pipeline's path, uuid or name. */
+export async function findPipeline(client: BridgeClient, projectName: string, pipelineRef: string): Promise<{ projectId: string; path: string }> {
+  const project = await findProject(client, projectName);
+  return { projectId: project.uuid, path: await findPipelinePath(client, project.uuid, pipelineRef) };
+}
+
+async function findPipelinePath(client: BridgeClient, projectId: string, ref: string): Promise<string> {
   const list = await client.request('pipelines.list', { projectId });
   const byPathOrUuid = list.find((p) => p.path === ref || p.uuid === ref);
   if (byPathOrUuid) return byPathOrUuid.path;

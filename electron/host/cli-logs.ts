@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { MAX_LOG_PAGE, type BridgeClient, type EventPayload, type LogLine } from '../contract';
-import { clientCommand, findPipelinePath, findProject, usingClient, type ClientOptions } from './cli-client';
+import { clientCommand, findPipeline, PIPELINE_ARGUMENT, usingClient, type ClientOptions } from './cli-client';
 import { CliError } from './cli-connection';
 
 interface LogsOptions extends ClientOptions {
@@ -14,7 +14,7 @@ interface LogsOptions extends ClientOptions {
 export function addLogsCommand(program: Command): void {
   clientCommand(program, 'logs', "a service's or a step's log of the current run (kept in .orchest/pipelines/<uuid>/logs/)")
     .argument('<project>', "the project's name")
-    .argument('<pipeline>', 'the file path in the project (main.orchest), its uuid, or its name when unique')
+    .argument('<pipeline>', PIPELINE_ARGUMENT)
     .argument('<source>', "a service's name, or a step's title or uuid")
     .option('-f, --follow', 'go on printing new lines until interrupted (with --json: one JSON line each)')
     .option('--since <time>', 'only lines from then on: RFC 3339 (2026-12-01T10:00:00Z) or an age (30s, 10m, 2h, 1d)', parseSince)
@@ -22,9 +22,8 @@ export function addLogsCommand(program: Command): void {
     .option('-t, --timestamps', 'show when each line was received')
     .action(async (projectName: string, pipelineRef: string, source: string, options: LogsOptions) => {
       await usingClient(options, async (client) => {
-        const project = await findProject(client, projectName);
-        const path = await findPipelinePath(client, project.uuid, pipelineRef);
-        await printLogs(client, { projectId: project.uuid, path, source: await sourceOf(client, project.uuid, path, source) }, options);
+        const pipeline = await findPipeline(client, projectName, pipelineRef);
+        await printLogs(client, { ...pipeline, source: await sourceOf(client, pipeline.projectId, pipeline.path, source) }, options);
       });
     });
 }

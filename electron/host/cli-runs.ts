@@ -1,22 +1,18 @@
 import type { Command } from 'commander';
 import type { BridgeClient, PipelineRun } from '../contract';
-import { clientCommand, findPipelinePath, findProject, usingClient, withClient, type ClientOptions } from './cli-client';
+import { clientCommand, findPipeline, PIPELINE_ARGUMENT, usingClient, withClient, type ClientOptions } from './cli-client';
 import { formatTable } from './format-table';
-
-const PIPELINE_HELP = 'the file path in the project (main.orchest), its uuid, or its name when unique';
 
 /** `run PROJECT PIPELINE [--steps UUID,...]` and `run cancel PROJECT PIPELINE`. */
 export function addRunCommands(program: Command): void {
   const run = clientCommand(program, 'run', "run a pipeline's steps in its session and wait for the end (exit 0 when every step succeeded)")
     .argument('<project>', "the project's name")
-    .argument('<pipeline>', PIPELINE_HELP)
+    .argument('<pipeline>', PIPELINE_ARGUMENT)
     .option('--steps <uuids>', 'only these steps, comma-separated', (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean))
     .action(async (projectName: string, pipelineRef: string, options: ClientOptions & { steps?: string[] }) => {
-      const result = await usingClient(options, async (client) => {
-        const project = await findProject(client, projectName);
-        const path = await findPipelinePath(client, project.uuid, pipelineRef);
-        return runToEnd(client, { projectId: project.uuid, path }, options.steps, options.json !== true);
-      });
+      const result = await usingClient(options, async (client) =>
+        runToEnd(client, await findPipeline(client, projectName, pipelineRef), options.steps, options.json !== true),
+      );
       if (options.json) console.log(JSON.stringify(runReport(result), null, 2));
       else console.log(formatRun(result));
       if (result.status !== 'SUCCESS') process.exitCode = 1;
@@ -24,14 +20,12 @@ export function addRunCommands(program: Command): void {
 
   clientCommand(run, 'cancel', "stop the pipeline's run and its steps' containers")
     .argument('<project>', "the project's name")
-    .argument('<pipeline>', PIPELINE_HELP)
+    .argument('<pipeline>', PIPELINE_ARGUMENT)
     .action((projectName: string, pipelineRef: string, options: ClientOptions) =>
       withClient(
         options,
         async (client) => {
-          const project = await findProject(client, projectName);
-          const path = await findPipelinePath(client, project.uuid, pipelineRef);
-          const cancelled = await client.request('runs.cancel', { projectId: project.uuid, path, wait: true });
+          const cancelled = await client.request('runs.cancel', { ...(await findPipeline(client, projectName, pipelineRef)), wait: true });
           return cancelled ? runReport(cancelled) : null;
         },
         (report) => (report ? `Run ${report.status}` : 'The pipeline has no run to cancel.'),

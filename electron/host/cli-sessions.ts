@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Session, SessionService } from '../contract';
-import { clientCommand, findPipelinePath, findProject, withClient, type ClientOptions } from './cli-client';
+import { clientCommand, findPipeline, PIPELINE_ARGUMENT, withClient, type ClientOptions } from './cli-client';
 import { formatTable } from './format-table';
 
 type Change = 'sessions.start' | 'sessions.stop' | 'sessions.restart';
@@ -18,15 +18,13 @@ export function addSessionCommands(program: Command): void {
   for (const action of ACTIONS) {
     clientCommand(session, action.name, action.description)
       .argument('<project>', "the project's name")
-      .argument('<pipeline>', 'the file path in the project (main.orchest), its uuid, or its name when unique')
+      .argument('<pipeline>', PIPELINE_ARGUMENT)
       .action(async (projectName: string, pipelineRef: string, options: ClientOptions) => {
         let failure: string | undefined;
         await withClient(
           options,
           async (client) => {
-            const project = await findProject(client, projectName);
-            const path = await findPipelinePath(client, project.uuid, pipelineRef);
-            const input = { projectId: project.uuid, path };
+            const input = await findPipeline(client, projectName, pipelineRef);
             const result = await (action.request === 'sessions.get'
               ? client.request('sessions.get', input)
               : client.request(action.request, { ...input, wait: true }));
@@ -46,7 +44,7 @@ export function addSessionCommands(program: Command): void {
 export function addOpenCommand(program: Command): void {
   clientCommand(program, 'open', "open an exposed service's port in the system browser")
     .argument('<project>', "the project's name")
-    .argument('<pipeline>', 'the file path in the project (main.orchest), its uuid, or its name when unique')
+    .argument('<pipeline>', PIPELINE_ARGUMENT)
     .argument('<service>', "the service's name")
     .argument('[port]', 'one of its ports (default: the first)', parsePortArgument)
     .option('--print', 'only print the link (it works once, for the browser that opens it first)')
@@ -54,9 +52,8 @@ export function addOpenCommand(program: Command): void {
       await withClient(
         options,
         async (client) => {
-          const project = await findProject(client, projectName);
-          const path = await findPipelinePath(client, project.uuid, pipelineRef);
-          const { url } = await client.request('services.link', { projectId: project.uuid, path, service, ...(port === undefined ? {} : { port }) });
+          const pipeline = await findPipeline(client, projectName, pipelineRef);
+          const { url } = await client.request('services.link', { ...pipeline, service, ...(port === undefined ? {} : { port }) });
           if (!options.print) await openInBrowser(url);
           return { url };
         },

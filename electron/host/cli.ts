@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { BridgeRequestError } from '../contract';
-import { clientCommand, findPipelinePath, findProject, withClient, type ClientOptions } from './cli-client';
+import { clientCommand, findPipeline, findProject, PIPELINE_ARGUMENT, withClient, type ClientOptions } from './cli-client';
 import { CliError } from './cli-connection';
 import { addEnvironmentCommands } from './cli-environments';
 import { addLogsCommand } from './cli-logs';
@@ -66,14 +66,12 @@ clientCommand(pipelines, 'list', "list a project's pipelines (*.orchest files)")
 
 clientCommand(pipelines, 'show', 'a pipeline, migrated, with what breaks Orchest\'s rules')
   .argument('<project>', "the project's name")
-  .argument('<pipeline>', 'the file path in the project (main.orchest), its uuid, or its name when unique')
+  .argument('<pipeline>', PIPELINE_ARGUMENT)
   .action((projectName: string, pipelineRef: string, options: ClientOptions) =>
     withClient(
       options,
       async (client) => {
-        const project = await findProject(client, projectName);
-        const path = await findPipelinePath(client, project.uuid, pipelineRef);
-        return client.request('pipelines.get', { projectId: project.uuid, path });
+        return client.request('pipelines.get', await findPipeline(client, projectName, pipelineRef));
       },
       (doc) =>
         [
