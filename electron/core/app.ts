@@ -106,6 +106,7 @@ export class OrchestApp {
       logs: this.logs,
       startSession: (projectId, relative) => this.sessions.start(projectId, relative, true),
       session: (projectId, relative) => this.sessions.get(projectId, relative),
+      environmentName: async (projectId, uuid) => (await this.environments.get(projectId, uuid)).name,
       onChange: (run) => this.bridge.broadcast('runs.changed', run),
     });
     this.environments = new EnvironmentService({

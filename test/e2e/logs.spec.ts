@@ -64,7 +64,7 @@ test('LOGS shows a service live: stdout and a marked stderr line, a line written
   // The session panel's Logs button opens the same log by its service's name, at an address of its own.
   await logs.openForService('talker');
   await expect(app.page).toHaveURL(/\/logs\/talker$/);
-  await expect(logs.service).toHaveValue('talker');
+  await expect(logs.source).toHaveValue('talker');
   await expect(logs.line('late-line-42')).toBeVisible();
 
   await pipeline.sessionButton('Stop session').click();

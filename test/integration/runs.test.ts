@@ -108,9 +108,11 @@ describe('pipeline runs in the session', () => {
       { title: 'next', file: 'next.sh', source: 'echo next\n', after: ['slow'] },
     ]);
     const input = { projectId: current.project.uuid, path: PIPELINE };
-    await current.request('runs.start', input);
+    // Two Run clicks at once: one run, the other refused.
+    const starts = await Promise.allSettled([current.request('runs.start', input), current.request('runs.start', input)]);
+    expect(starts.map((s) => s.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(String((starts.find((s) => s.status === 'rejected') as PromiseRejectedResult).reason)).toMatch(/CONFLICT: This pipeline is running already/);
     await expect.poll(async () => stepLog(uuids.slow!), { timeout: 30_000 }).toContain('started');
-    await expect(current.request('runs.start', input)).rejects.toThrow(/CONFLICT: This pipeline is running already/);
     const cancelled = (await current.request('runs.cancel', { ...input, wait: true })) as PipelineRun;
     expect(cancelled.status).toBe('ABORTED');
     expect(cancelled.steps.map((s) => [s.title, s.status])).toEqual([
@@ -124,7 +126,18 @@ describe('pipeline runs in the session', () => {
   it('refuses to start when an environment has no build, before anything runs', async () => {
     await writeSteps(current.project.path, PIPELINE, 'f0000000-0000-4000-8000-00000000000f', [{ title: 'lost', file: 'lost.sh', source: 'true\n' }]);
     await expect(current.request('runs.start', { projectId: current.project.uuid, path: PIPELINE })).rejects.toThrow(
-      /NOT_FOUND: Step 'lost' uses the environment f0000000-0000-4000-8000-00000000000f, which has no successful build yet/,
+      /NOT_FOUND: Step 'lost' uses the environment f0000000-0000-4000-8000-00000000000f, which this project does not have; choose another for it/,
+    );
+  });
+
+  it('names the environment that was never built, and every step that uses it', async () => {
+    const unbuilt = await current.app.environments.create(current.project.uuid, { name: 'Unbuilt', baseImage: 'debian', language: 'python', gpuSupport: false, setupScript: '' });
+    await writeSteps(current.project.path, PIPELINE, unbuilt.uuid, [
+      { title: 'one', file: 'one.sh', source: 'true\n' },
+      { title: 'two', file: 'two.sh', source: 'true\n' },
+    ]);
+    await expect(current.request('runs.start', { projectId: current.project.uuid, path: PIPELINE })).rejects.toThrow(
+      "NOT_FOUND: Steps 'one', 'two' use the environment 'Unbuilt', which has no successful build yet; build it, then run",
     );
   });
 

@@ -7,6 +7,7 @@ import { AppError, type Disposable } from '../app-error';
 import { dockerErrorText } from '../docker/docker-error';
 import { newestNumberedTag } from '../docker/images';
 import { environmentImageName } from '../environments/environment-service';
+import { SerialQueue } from '../projects/serial-queue';
 import type { ContainerFiles } from '../sessions/container-files';
 import { planRun, type PlannedStep, type RunPlan } from './run-plan';
 import { runInOrder, type StepResult } from './run-scheduler';
@@ -27,6 +28,8 @@ export interface RunManagerOptions {
   /** Starts the pipeline's session (if it does not run) and resolves once it runs or failed. */
   startSession(projectId: string, relative: string): Promise<Session>;
   session(projectId: string, relative: string): Promise<Session>;
+  /** An environment's name, when the project has it. */
+  environmentName(projectId: string, uuid: string): Promise<string | undefined>;
   onChange(run: PipelineRun): void;
 }
 
@@ -50,10 +53,18 @@ interface RunRecord {
  */
 export class RunManager implements Disposable {
   private readonly records = new Map<string, RunRecord>();
+  /** Starts are taken one at a time, so that two at once cannot both begin a run. */
+  private readonly queue = new SerialQueue();
 
   constructor(private readonly options: RunManagerOptions) {}
 
   async start(projectId: string, relative: string, selection: RunSelection, chosen?: string[], wait = false): Promise<PipelineRun> {
+    const record = await this.queue.run(() => this.begin(projectId, relative, selection, chosen));
+    if (wait) await record.done;
+    return structuredClone(record.run);
+  }
+
+  private async begin(projectId: string, relative: string, selection: RunSelection, chosen?: string[]): Promise<RunRecord> {
     const document = await this.options.pipeline(projectId, relative);
     const pipelineUuid = document.definition.uuid;
     if (typeof pipelineUuid !== 'string') throw new AppError('PIPELINE_INVALID', `${relative} has no uuid`);
@@ -77,8 +88,7 @@ export class RunManager implements Disposable {
     this.records.set(key, record);
     this.emit(record);
     record.done = this.execute(record).catch((error: unknown) => this.fail(record, error));
-    if (wait) await record.done;
-    return structuredClone(record.run);
+    return record;
   }
 
   async get(projectId: string, relative: string): Promise<PipelineRun | null> {
@@ -203,13 +213,18 @@ export class RunManager implements Disposable {
     const images = new Map<string, StepImage>();
     for (const uuid of new Set(plan.steps.map((s) => s.environment))) {
       const name = await newestNumberedTag(docker, environmentImageName(projectId, uuid));
-      if (!name) {
-        const users = plan.steps.filter((s) => s.environment === uuid).map((s) => `'${s.title}'`);
-        throw new AppError('NOT_FOUND', `Step ${users.join(', ')} uses the environment ${uuid}, which has no successful build yet; build it, then run`, 'environment');
-      }
+      if (!name) throw await this.unbuilt(projectId, uuid, plan.steps.filter((s) => s.environment === uuid));
       images.set(uuid, { name, env: (await docker.getImage(name).inspect()).Config?.Env ?? [] });
     }
     return images;
+  }
+
+  private async unbuilt(projectId: string, uuid: string, steps: PlannedStep[]): Promise<AppError> {
+    const titles = steps.map((s) => `'${s.title}'`).join(', ');
+    const who = steps.length > 1 ? `Steps ${titles} use` : `Step ${titles} uses`;
+    const name = await this.options.environmentName(projectId, uuid).catch(() => undefined);
+    const what = name ? `the environment '${name}', which has no successful build yet; build it, then run` : `the environment ${uuid}, which this project does not have; choose another for ${steps.length > 1 ? 'them' : 'it'}`;
+    return new AppError('NOT_FOUND', `${who} ${what}`, 'environment');
   }
 
   private fail(record: RunRecord, error: unknown): void {

@@ -26,7 +26,8 @@ export function runInOrder(steps: ScheduledStep[], parallelism: number, callback
     const pump = () => {
       const waiting: ScheduledStep[] = [];
       for (const step of pending) {
-        const failed = step.parents.find((p) => results.has(p) && results.get(p) !== 'SUCCESS');
+        // A cancelled run names no parent: its steps were not run because of the cancel.
+        const failed = signal.aborted ? undefined : step.parents.find((p) => results.has(p) && results.get(p) !== 'SUCCESS');
         if (failed !== undefined || signal.aborted) {
           results.set(step.uuid, 'ABORTED');
           callbacks.skip(step.uuid, failed);

@@ -6,6 +6,7 @@ import { createLogSearchStore } from './log-search-store';
 import { createLogsStore } from './logs-store';
 import { createPipelineStore } from './pipeline-store';
 import { createProjectsStore } from './projects-store';
+import { createRunStore } from './run-store';
 import { createSessionStore } from './session-store';
 import { createSettingsStore } from './settings-store';
 import { createWorkspaceStore } from './workspace-store';
@@ -18,6 +19,7 @@ export const filesStore = createFilesStore(bridge);
 export const settingsStore = createSettingsStore(bridge);
 export const pipelineStore = createPipelineStore(bridge);
 export const sessionStore = createSessionStore(bridge);
+export const runStore = createRunStore(bridge);
 export const environmentsStore = createEnvironmentsStore(bridge);
 export const logsStore = createLogsStore(bridge);
 export const logSearchStore = createLogSearchStore(bridge, logsStore);
@@ -25,7 +27,7 @@ export const logSearchStore = createLogSearchStore(bridge, logsStore);
 /** Loads what the first screen needs and follows the main process's events; returns the teardown. */
 export function startAppStores(): () => void {
   const stores = [projectsStore, workspaceStore, engineStore, filesStore, pipelineStore, sessionStore, environmentsStore];
-  const stops = stores.map((store) => store.getState().start());
+  const stops = [...stores.map((store) => store.getState().start()), runStore.getState().follow()];
   void settingsStore.getState().load();
   return () => stops.forEach((stop) => stop());
 }

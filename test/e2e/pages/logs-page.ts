@@ -1,10 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** A pipeline's Logs section: the service picker, the search, and the lines in view. */
+/** A pipeline's Logs section: the service or step picker, the search, and the lines in view. */
 export class LogsPage {
   readonly panel: Locator;
   readonly list: Locator;
-  readonly service: Locator;
+  readonly source: Locator;
   readonly searchBox: Locator;
   readonly searchStatus: Locator;
   readonly followButton: Locator;
@@ -12,7 +12,7 @@ export class LogsPage {
   constructor(readonly page: Page) {
     this.panel = page.getByTestId('logs-panel');
     this.list = this.panel.getByRole('log');
-    this.service = this.panel.getByRole('combobox', { name: 'Service' });
+    this.source = this.panel.getByRole('combobox', { name: 'Source' });
     this.searchBox = this.panel.getByRole('searchbox', { name: 'Search the log' });
     this.searchStatus = this.panel.getByTestId('log-search-status');
     this.followButton = this.panel.getByRole('button', { name: /^Follow/ });

@@ -14,13 +14,15 @@ export interface LogLineRowProps {
   height: number;
   query: string;
   showSource: boolean;
+  /** What the source prefix says: the service's name, or the step's title. */
+  sourceLabel: string | undefined;
   showTime: boolean;
   /** The match the search stepped to. */
   current: boolean;
 }
 
-/** One line: its stream's marker, time and service on demand, and its text in its ANSI colours. */
-export const LogLineRow = memo(function LogLineRow({ row, top, height, query, showSource, showTime, current }: LogLineRowProps) {
+/** One line: its stream's marker, time and service (or step) on demand, and its text in its ANSI colours. */
+export const LogLineRow = memo(function LogLineRow({ row, top, height, query, showSource, sourceLabel, showTime, current }: LogLineRowProps) {
   const styled = useMemo(() => (row ? ansiSegments(row.line.text) : undefined), [row]);
   const pieces = useMemo(() => (styled ? highlight(styled.segments, query) : []), [styled, query]);
   const style = { transform: `translateY(${top}px)`, height };
@@ -37,7 +39,11 @@ export const LogLineRow = memo(function LogLineRow({ row, top, height, query, sh
           {formatLogTime(line.t)}
         </time>
       )}
-      {showSource && <span className={`log-line__source log-source--${sourceColour(source)}`}>{source}</span>}
+      {showSource && (
+        <span className={`log-line__source log-source--${sourceColour(source)}`} title={sourceLabel === source ? undefined : source}>
+          {sourceLabel ?? source}
+        </span>
+      )}
       <span className="log-line__text">
         {pieces.map((piece, i) =>
           piece.mark ? (

@@ -18,6 +18,8 @@ export interface LogListProps {
   label: string;
   query: string;
   showSource: boolean;
+  /** Steps' titles by their uuids, which name their logs. */
+  sourceLabels: ReadonlyMap<string, string>;
   showTime: boolean;
   /** The row of the whole run the search stepped to. */
   currentRow: number | undefined;
@@ -30,7 +32,7 @@ export interface LogListProps {
  * The virtual list of a log: fixed-height rows, stuck to the bottom while following. The sizer is as tall
  * as the whole run, so the scrollbar spans it all; only the rows in view (and some around) are drawn.
  */
-export function LogList({ viewId, view, model, label, query, showSource, showTime, currentRow, scrollRef, empty }: LogListProps) {
+export function LogList({ viewId, view, model, label, query, showSource, sourceLabels, showTime, currentRow, scrollRef, empty }: LogListProps) {
   const { range, update } = useRowsInView(scrollRef);
   const first = Math.max(0, Math.min(range[0], model.count) - OVERSCAN);
   const end = Math.min(model.count, range[1] + OVERSCAN);
@@ -63,19 +65,22 @@ export function LogList({ viewId, view, model, label, query, showSource, showTim
     if (atBottom !== view.following) logsStore.getState().setFollowing(viewId, atBottom);
   };
 
-  // Service names line up in a column as wide as the longest.
-  const columns = { '--log-source-width': `${Math.max(...view.target.sources.map((s) => s.length), 1)}ch` } as CSSProperties;
+  // Service names and step titles line up in a column as wide as the longest.
+  const labelOf = (source: string) => sourceLabels.get(source) ?? source;
+  const columns = { '--log-source-width': `${Math.max(...view.target.sources.map((s) => labelOf(s).length), 1)}ch` } as CSSProperties;
   const rows: ReactNode[] = [];
   for (let index = first; index < end; index++) {
+    const row = model.rowAt(index);
     rows.push(
       // Keyed by slot, not by index: as live lines move every index on, rows are updated in place, not remade.
       <LogLineRow
         key={index % (end - first)}
-        row={model.rowAt(index)}
+        row={row}
         top={index * LOG_ROW_HEIGHT}
         height={LOG_ROW_HEIGHT}
         query={query}
         showSource={showSource}
+        sourceLabel={row && labelOf(row.source)}
         showTime={showTime}
         current={currentRow !== undefined && model.toRow(index) === currentRow}
       />,

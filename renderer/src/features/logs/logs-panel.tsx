@@ -6,10 +6,12 @@ import { routeStore } from '../../app/route-store';
 import { EmptyState } from '../../components/empty-state';
 import { Icon } from '../../components/icon';
 import { logSearchStore, logsStore } from '../../stores/app-stores';
+import { useRun } from '../runs/use-run';
 import { isLive } from '../sessions/session-labels';
 import { useSession } from '../sessions/use-session';
 import { LogList } from './log-list';
 import { logListModel } from './log-list-model';
+import { stepTitles } from './step-titles';
 import { logRowText } from './log-text';
 import { rowsInView } from './rows-in-view';
 import { LogsToolbar } from './logs-toolbar';
@@ -20,11 +22,11 @@ import { useLogSources } from './use-log-sources';
 export interface LogsPanelProps {
   projectId: string;
   path: string;
-  /** The service to show; all of them merged when undefined. */
+  /** The service (or the step, by its uuid) to show; all of them merged when undefined. */
   source: string | undefined;
 }
 
-/** A pipeline's logs: one service or all merged, live, searchable, with copy and download. */
+/** A pipeline's logs: one service or step, or all merged, live, searchable, with copy and download. */
 export function LogsPanel({ projectId, path, source }: LogsPanelProps) {
   const viewId = `logs${useId()}`;
   const { sources, error: listError } = useLogSources(projectId, path);
@@ -35,7 +37,9 @@ export function LogsPanel({ projectId, path, source }: LogsPanelProps) {
   const [note, setNote] = useState<string | undefined>();
   const scrollRef = useRef<HTMLDivElement>(null);
 
+  const { run } = useRun();
   const names = useMemo(() => sources?.map((s) => s.source) ?? [], [sources]);
+  const labels = useMemo(() => stepTitles(sources, run?.steps), [sources, run?.steps]);
   const picked = source ? [source] : names;
   const hasPrevious = source ? sources?.find((s) => s.source === source)?.previous === true : false;
   const readPrevious = previous && hasPrevious;
@@ -57,7 +61,7 @@ export function LogsPanel({ projectId, path, source }: LogsPanelProps) {
   const logWindow = view?.window;
   const model = useMemo(() => (logWindow ? logListModel(logWindow, filter && query ? query : undefined) : undefined), [logWindow, filter, query]);
   const merged = picked.length > 1;
-  const textOptions = { sources: merged, timestamps };
+  const textOptions = { sources: merged, timestamps, labels };
 
   const flash = (text: string) => {
     setNote(text);
@@ -94,16 +98,19 @@ export function LogsPanel({ projectId, path, source }: LogsPanelProps) {
   if (sources && picked.length === 0) {
     return (
       <EmptyState title="No logs yet" icon={<Icon name="logs" size={28} />} testId="logs-empty">
-        {live ? 'The session’s services have written nothing yet.' : 'Start the session: each service’s log appears here as it runs.'}
+        {live
+          ? 'The session’s services have written nothing yet.'
+          : 'Start the session or run the pipeline: each service’s and step’s log appears here as it runs.'}
       </EmptyState>
     );
   }
 
-  const label = source ? `Log of ${source}` : 'Logs of all services';
+  const label = source ? `Log of ${labels.get(source) ?? source}` : 'Logs of all services and steps';
   return (
     <section className="logs" aria-label={label} data-testid="logs-panel">
       <LogsToolbar
-        sources={names}
+        sources={sources ?? []}
+        labels={labels}
         source={source}
         onSource={(next) => routeStore.getState().navigate({ name: 'pipeline', projectId, path, section: 'logs', ...(next ? { source: next } : {}) })}
         search={{
@@ -137,6 +144,7 @@ export function LogsPanel({ projectId, path, source }: LogsPanelProps) {
           label={label}
           query={query}
           showSource={merged}
+          sourceLabels={labels}
           showTime={timestamps}
           currentRow={search && search.current >= 0 ? search.matches[search.current] : undefined}
           scrollRef={scrollRef}

@@ -1,12 +1,9 @@
 import { Button } from '../../components/button';
+import { LogSourcePicker, type LogSourcePickerProps } from './log-source-picker';
 import { LogSearchBox, type LogSearchBoxProps } from './log-search-box';
 import { ToggleButton } from './toggle-button';
 
-export interface LogsToolbarProps {
-  sources: readonly string[];
-  /** The service shown, or undefined for all of them merged. */
-  source: string | undefined;
-  onSource(source: string | undefined): void;
+export interface LogsToolbarProps extends LogSourcePickerProps {
   search: LogSearchBoxProps;
   filter: boolean;
   onFilter(on: boolean): void;
@@ -22,23 +19,11 @@ export interface LogsToolbarProps {
   note: string | undefined;
 }
 
-/** The service picker, search, display options and the actions of a logs view. */
+/** The service or step picker, search, display options and the actions of a logs view. */
 export function LogsToolbar(props: LogsToolbarProps) {
-  const { sources, source } = props;
-  const options = source && !sources.includes(source) ? [source, ...sources] : sources;
   return (
     <div className="logs-toolbar" role="toolbar" aria-label="Log options">
-      <label className="logs-toolbar__source">
-        <span className="field__label">Service</span>
-        <select className="field__input" value={source ?? ''} onChange={(event) => props.onSource(event.target.value || undefined)}>
-          <option value="">All services</option>
-          {options.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LogSourcePicker sources={props.sources} labels={props.labels} source={props.source} onSource={props.onSource} />
       <LogSearchBox {...props.search} />
       <ToggleButton pressed={props.filter} onToggle={props.onFilter} title="Show only the lines that match the search">
         Only matching

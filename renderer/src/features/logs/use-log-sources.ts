@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
 import type { LogSource } from '../../../../electron/contract';
 import { bridge } from '../../bridge/client';
 import { errorMessage } from '../../bridge/request-error';
+import { runStore } from '../../stores/app-stores';
 import { useSession } from '../sessions/use-session';
 
 export interface LogSources {
@@ -9,9 +11,16 @@ export interface LogSources {
   error: string | undefined;
 }
 
-/** The pipeline's logs, read again whenever its session changes state (a start brings new runs). */
+/**
+ * The pipeline's logs, read again whenever its session changes state (a start brings new runs) and
+ * whenever a step of its run starts or ends (a step's log is made when it starts).
+ */
 export function useLogSources(projectId: string, path: string): LogSources {
   const status = useSession(projectId, path).session?.status;
+  const steps = useStore(runStore, (s) => {
+    const run = s.projectId === projectId && s.path === path ? s.run : undefined;
+    return run ? `${run.runUuid} ${run.steps.map((step) => `${step.startedAt ?? ''}${step.finishedAt ?? ''}`).join(' ')}` : '';
+  });
   const [state, setState] = useState<LogSources>({ sources: undefined, error: undefined });
   useEffect(() => {
     let current = true;
@@ -22,6 +31,6 @@ export function useLogSources(projectId: string, path: string): LogSources {
     return () => {
       current = false;
     };
-  }, [projectId, path, status]);
+  }, [projectId, path, status, steps]);
   return state;
 }

@@ -1,31 +1,39 @@
-import { Background, Handle, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import { Background, ReactFlow, type Edge } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
-import { stepGraph, type StepNode } from './step-graph';
-
-type StepFlowNode = Node<StepNode['data'], 'step'>;
-
-function StepBox({ data }: NodeProps<StepFlowNode>) {
-  return (
-    <div className="step-node">
-      <Handle type="target" position={Position.Left} isConnectable={false} />
-      <span className="step-node__title">{data.title}</span>
-      {data.filePath && <code className="step-node__file">{data.filePath}</code>}
-      <Handle type="source" position={Position.Right} isConnectable={false} />
-    </div>
-  );
-}
+import type { PipelineRun } from '../../../../electron/contract';
+import { StepBox, type StepFlowNode } from './step-box';
+import { stepGraph } from './step-graph';
 
 const NODE_TYPES = { step: StepBox };
 
-/** The steps where the pipeline editor put them, read-only: nothing drags, connects or deletes. */
-export function PipelineGraph({ steps, label }: { steps: unknown; label: string }) {
+export interface PipelineGraphProps {
+  steps: unknown;
+  label: string;
+  /** The pipeline's latest run, whose states the steps show. */
+  run: PipelineRun | null | undefined;
+  selected: readonly string[];
+  /** A click on a step; `additive` with Shift, Ctrl or Cmd held. */
+  onPick(step: string, additive: boolean): void;
+  /** A click on the background. */
+  onClear(): void;
+  logHref(step: string): string;
+}
+
+/** The steps where the pipeline editor put them, read-only (nothing drags, connects or deletes) but selectable to run. */
+export function PipelineGraph({ steps, label, run, selected, onPick, onClear, logHref }: PipelineGraphProps) {
+  const graph = useMemo(() => stepGraph(steps), [steps]);
   const { nodes, edges } = useMemo(() => {
-    const graph = stepGraph(steps);
-    const flowNodes: StepFlowNode[] = graph.nodes.map((node) => ({ ...node, type: 'step' }));
-    const flowEdges: Edge[] = graph.edges.map((edge) => ({ ...edge, type: 'smoothstep' }));
+    const runs = new Map(run?.steps.map((step) => [step.uuid, step]));
+    const flowNodes: StepFlowNode[] = graph.nodes.map((node) => {
+      const stepRun = runs.get(node.id);
+      const logs = stepRun?.startedAt !== undefined ? logHref(node.id) : undefined;
+      return { ...node, type: 'step', data: { ...node.data, run: stepRun, selected: selected.includes(node.id), logHref: logs } };
+    });
+    // An edge into a running step moves, so the eye finds where the run is.
+    const flowEdges: Edge[] = graph.edges.map((edge) => ({ ...edge, type: 'smoothstep', animated: runs.get(edge.target)?.status === 'STARTED' }));
     return { nodes: flowNodes, edges: flowEdges };
-  }, [steps]);
+  }, [graph, run, selected, logHref]);
 
   if (nodes.length === 0) {
     return (
@@ -46,6 +54,8 @@ export function PipelineGraph({ steps, label }: { steps: unknown; label: string 
         edgesFocusable={false}
         elementsSelectable={false}
         deleteKeyCode={null}
+        onNodeClick={(event, node) => onPick(node.id, event.shiftKey || event.ctrlKey || event.metaKey)}
+        onPaneClick={onClear}
         fitView
         fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
         minZoom={0.2}

@@ -3,12 +3,14 @@ import type { PipelineDocument } from '../../../../electron/contract';
 import { routeStore } from '../../app/route-store';
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icon';
+import { RunAlert } from '../runs/run-alert';
+import { RunControls } from '../runs/run-controls';
 import { SessionControls } from '../sessions/session-controls';
 import { BackToPipelines } from './back-to-pipelines';
 import { DeletePipelineDialog } from './delete-pipeline-dialog';
 import { RenamePipelineDialog } from './rename-pipeline-dialog';
 
-/** The pipeline's name, file and version, with its session's controls, its logs, rename and delete. */
+/** The pipeline's name, file and version, with its session's and run's controls, its logs, rename and delete. */
 export function PipelineHeader({ projectId, document }: { projectId: string; document: PipelineDocument }) {
   const [dialog, setDialog] = useState<'rename' | 'delete' | undefined>();
   const name = typeof document.definition.name === 'string' ? document.definition.name : '';
@@ -24,6 +26,7 @@ export function PipelineHeader({ projectId, document }: { projectId: string; doc
         </h2>
         <div className="pipeline__actions">
           <SessionControls projectId={projectId} path={document.path} />
+          <RunControls />
           <Button
             size="small"
             onClick={() => routeStore.getState().navigate({ name: 'pipeline', projectId, path: document.path, section: 'logs' })}
@@ -40,6 +43,7 @@ export function PipelineHeader({ projectId, document }: { projectId: string; doc
           </Button>
         </div>
       </div>
+      <RunAlert />
       <dl className="facts">
         <div className="facts__item">
           <dt>File</dt>

@@ -1,10 +1,7 @@
-import { lazy, Suspense } from 'react';
 import type { PipelineDocument } from '../../../../electron/contract';
 import { PipelineIssues } from './pipeline-issues';
+import { StepsPanel } from './steps-panel';
 import { ValueTable } from './value-table';
-
-// The graph library is most of the page's weight: it loads with the first pipeline opened.
-const PipelineGraph = lazy(() => import('./pipeline-graph').then((m) => ({ default: m.PipelineGraph })));
 
 const SETTING_LABELS: Record<string, string> = {
   data_passing_memory_size: 'Data passing memory size',
@@ -13,20 +10,12 @@ const SETTING_LABELS: Record<string, string> = {
 };
 
 /** What the pipeline holds: its problems first, then its steps, parameters and settings. */
-export function PipelineOverview({ document }: { document: PipelineDocument }) {
+export function PipelineOverview({ projectId, document }: { projectId: string; document: PipelineDocument }) {
   const { definition } = document;
-  const stepCount = isObject(definition.steps) ? Object.keys(definition.steps).length : 0;
   return (
     <div className="pipeline-overview">
       <PipelineIssues issues={document.issues} />
-      <section className="panel" aria-labelledby="steps-heading">
-        <h3 id="steps-heading" className="panel__title">
-          Steps <span className="panel__count">{stepCount}</span>
-        </h3>
-        <Suspense fallback={<div className="pipeline-graph" />}>
-          <PipelineGraph steps={definition.steps} label="Steps of the pipeline" />
-        </Suspense>
-      </section>
+      <StepsPanel projectId={projectId} path={document.path} steps={definition.steps} />
       <div className="pipeline-overview__columns">
         <section className="panel" aria-labelledby="parameters-heading">
           <h3 id="parameters-heading" className="panel__title">
@@ -43,8 +32,4 @@ export function PipelineOverview({ document }: { document: PipelineDocument }) {
       </div>
     </div>
   );
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

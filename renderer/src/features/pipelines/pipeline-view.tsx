@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { PipelineSection } from '../../app/route';
 import { routeStore } from '../../app/route-store';
 import { Tabs, type TabItem } from '../../components/tabs';
-import { pipelineStore, sessionStore } from '../../stores/app-stores';
+import { pipelineStore, runStore, sessionStore } from '../../stores/app-stores';
 import { LogsPanel } from '../logs/logs-panel';
 import { ServicesTab } from '../services/services-tab';
 import { SessionPanel } from '../sessions/session-panel';
@@ -35,7 +35,11 @@ export function PipelineView({ projectId, path, section, source }: PipelineViewP
   useEffect(() => {
     pipelineStore.getState().open(projectId, path);
     void sessionStore.getState().load(projectId, path);
-    return () => pipelineStore.getState().close();
+    runStore.getState().open(projectId, path);
+    return () => {
+      pipelineStore.getState().close();
+      runStore.getState().close();
+    };
   }, [projectId, path]);
 
   if (error) return <UnreadablePipeline projectId={projectId} path={path} error={error} />;
@@ -52,7 +56,7 @@ export function PipelineView({ projectId, path, section, source }: PipelineViewP
         selected={section}
         onSelect={(next) => routeStore.getState().navigate({ name: 'pipeline', projectId, path, section: next })}
       >
-        {section === 'overview' && <PipelineOverview document={document} />}
+        {section === 'overview' && <PipelineOverview projectId={projectId} document={document} />}
         {/* Kept mounted while another section shows, so unsaved edits survive a look at the graph. */}
         <div hidden={section !== 'services'}>
           <ServicesTab projectId={projectId} document={document} active={section === 'services'} />

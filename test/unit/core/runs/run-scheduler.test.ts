@@ -94,6 +94,17 @@ describe('runInOrder', () => {
     expect(steps.started).toEqual(['a']);
   });
 
+  it('names the cancel, not a parent, for every step of a run cancelled before it began', async () => {
+    const abort = new AbortController();
+    abort.abort();
+    const steps = controlledSteps();
+    await runInOrder([{ uuid: 'a', parents: [] }, { uuid: 'b', parents: ['a'] }], 0, steps.callbacks, abort.signal);
+    expect(steps.skipped).toEqual([
+      ['a', undefined],
+      ['b', undefined],
+    ]);
+  });
+
   it('counts a step that throws as failed', async () => {
     const results = await runInOrder(
       [{ uuid: 'a', parents: [] }],
