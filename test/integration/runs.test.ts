@@ -160,6 +160,8 @@ describe('a run beside the session services', () => {
     await current.setServices({
       // Listens only after 2 s, as a database that initialises first: a step that did not wait would fail.
       redis: { name: 'redis', image, scope: ['interactive'], command: 'sh', args: `-c "sleep 2 && exec redis-server --protected-mode no"`, ports: [6379], exposed: false, order: 0 },
+      // Services get the SDK too: this one asks it for its neighbour's hostname.
+      probe: { name: 'probe', image, scope: ['interactive'], command: 'sh', args: `-c "python3 -c 'import orchest; print(orchest.get_service(\\"redis\\")[\\"internal_hostname\\"])' && exec python3 -m http.server 8000"`, ports: [8000], exposed: false, order: 1 },
     });
     const messages: string[] = [];
     const watcher = current.app.bridge.connect((name, payload) => {
@@ -179,7 +181,9 @@ describe('a run beside the session services', () => {
     expect(messages.some((m) => /^Waiting for redis:6379 to accept connections \(\d+ s\)$/.test(m))).toBe(true);
     const log = await stepLog(uuids.redis!);
     expect(log).toContain("hello from a step ['args', 'base_paths', 'command', 'exposed', 'external_urls', 'image', 'internal_hostname', 'name', 'order', 'ports'] False");
-    const session = (await current.request('sessions.get', { projectId: current.project.uuid, path: PIPELINE })) as { status: string };
+    const session = (await current.request('sessions.get', { projectId: current.project.uuid, path: PIPELINE })) as { status: string; sessionUuid: string };
     expect(session.status).toBe('RUNNING');
+    const probe = await current.app.logs.read({ projectId: current.project.uuid, pipelineUuid: await pipelineUuid(), source: 'probe' }, { count: 10 });
+    expect(probe.lines.map((l) => l.text)).toEqual([`redis-${session.sessionUuid}`]);
   });
 });
