@@ -3,17 +3,24 @@ import { Writable } from 'node:stream';
 import type { Disposable } from '../app-error';
 import { DockerLogLines, type StreamCounts } from './docker-log-lines';
 import type { LogFile } from './log-file';
+import type { RawLogLine } from './log-format';
+import { OutputLines } from './output-lines';
+
+type Stream = NodeJS.ReadableStream & { destroy(): void };
 
 /**
- * Follows one container's stdout and stderr into its log file, from the container's first line; a
- * container the app takes back passes over the lines its file already holds. The log is read from
- * the engine's log store, never attached to, so an app that is slow or gone never holds a service
- * up; when the file falls behind, the stream is paused (the engine keeps the rest), so a flooding
- * service costs bounded memory and never blocks the event loop.
+ * Follows one container's stdout and stderr into its log file, from the container's first line.
+ * A container the app starts is attached to before it starts, so its lines arrive as fast as it
+ * prints them. Should the file fall behind (or the attachment break), the follower lets go, so that an
+ * app that is slow never holds the service up, and reads on from the engine's log store, passing over
+ * exactly the lines it has; there, a file that falls behind pauses the stream (the engine keeps the
+ * rest). A container the app takes back is read from the store too, after the lines its file holds.
  */
 export class ContainerLogFollower implements Disposable {
-  private stream: NodeJS.ReadableStream | undefined;
+  private stream: Stream | undefined;
   private stopped = false;
+  /** The file's run when following began: lines of a container never go into a later run. */
+  private readonly run: string | null;
   readonly ended: Promise<void>;
   private markEnded!: () => void;
 
@@ -22,28 +29,57 @@ export class ContainerLogFollower implements Disposable {
     private readonly docker: Docker,
     private readonly file: LogFile,
   ) {
+    this.run = file.run;
     this.ended = new Promise((resolve) => (this.markEnded = resolve));
   }
 
-  /** `kept`: the lines of each stream that the file holds already. */
+  /** Before the container starts: its output, live. */
+  async attach(): Promise<void> {
+    const stream = (await this.container.attach({ stream: true, stdout: true, stderr: true })) as unknown as Stream;
+    if (this.stopped) return void stream.destroy();
+    this.stream = stream;
+    const lines = new OutputLines();
+    let released = false;
+    let finished = false;
+    const release = () => {
+      if (released || finished || this.stopped) return;
+      released = true;
+      stream.destroy();
+      void this.readStore(lines.seen).catch(() => this.markEnded());
+    };
+    this.demux(stream, (s, chunk) => {
+      this.append(lines.push(s, chunk));
+      if (!this.file.writable) release();
+    });
+    stream.on('end', () => {
+      if (released) return;
+      finished = true;
+      this.append(lines.flush());
+      this.markEnded();
+    });
+    // Broken off without an end: the store has what the attachment missed.
+    stream.on('error', release);
+    stream.on('close', release);
+  }
+
+  /** From the engine's log store; `kept`: the lines of each stream that the file holds already. */
   async start(kept?: StreamCounts): Promise<void> {
+    await this.readStore(kept);
+  }
+
+  private async readStore(kept?: StreamCounts): Promise<void> {
     // Without Docker's timestamps: the engine follows its store almost twice as fast without them.
-    const stream = (await this.container.logs({ follow: true, stdout: true, stderr: true, timestamps: false })) as NodeJS.ReadableStream;
-    if (this.stopped) return void (stream as unknown as { destroy(): void }).destroy();
+    const stream = (await this.container.logs({ follow: true, stdout: true, stderr: true, timestamps: false })) as unknown as Stream;
+    if (this.stopped) return void stream.destroy();
     this.stream = stream;
     const lines = new DockerLogLines(kept);
-    const sink = (s: 'out' | 'err') =>
-      new Writable({
-        write: (payload: Buffer, _encoding, done) => {
-          const line = lines.push(s, payload);
-          if (line) this.file.append([line]);
-          if (!this.file.writable) this.pauseUntilDrained();
-          done();
-        },
-      });
-    this.docker.modem.demuxStream(stream, sink('out'), sink('err'));
+    this.demux(stream, (s, payload) => {
+      const line = lines.push(s, payload);
+      if (line) this.append([line]);
+      if (!this.file.writable) this.pauseUntilDrained(stream);
+    });
     const finish = () => {
-      this.file.append(lines.flush());
+      this.append(lines.flush());
       this.markEnded();
     };
     stream.on('end', finish);
@@ -51,16 +87,30 @@ export class ContainerLogFollower implements Disposable {
     stream.on('error', finish);
   }
 
-  private pauseUntilDrained(): void {
-    const stream = this.stream;
-    if (!stream || stream.isPaused()) return;
+  private append(lines: RawLogLine[]): void {
+    if (!this.stopped && this.file.run === this.run) this.file.append(lines);
+  }
+
+  private demux(stream: Stream, take: (s: 'out' | 'err', payload: Buffer) => void): void {
+    const sink = (s: 'out' | 'err') =>
+      new Writable({
+        write: (payload: Buffer, _encoding, done) => {
+          take(s, payload);
+          done();
+        },
+      });
+    this.docker.modem.demuxStream(stream, sink('out'), sink('err'));
+  }
+
+  private pauseUntilDrained(stream: Stream): void {
+    if (stream.isPaused()) return;
     stream.pause();
     this.file.once('drain', () => stream.resume());
   }
 
   dispose(): void {
     this.stopped = true;
-    (this.stream as unknown as { destroy?(): void } | undefined)?.destroy?.();
+    this.stream?.destroy();
     this.markEnded();
   }
 }

@@ -1,5 +1,6 @@
 import type { LogStream } from '../../contract';
 import type { RawLogLine } from './log-format';
+import { ReceiptClock } from './receipt-clock';
 
 /** Longer lines are cut here (the rest is dropped and said so), so that one line cannot exhaust memory. */
 export const MAX_LINE_BYTES = 4 * 1024 * 1024;
@@ -22,10 +23,13 @@ export type StreamCounts = Record<'out' | 'err', number>;
 export class DockerLogLines {
   private readonly pending = new Map<LogStream, Pending>();
   private readonly skip: StreamCounts;
-  private clock = { ms: 0, iso: '' };
+  /** Whole lines of each stream so far, those passed over included. */
+  readonly seen: StreamCounts;
+  private readonly clock = new ReceiptClock();
 
   constructor(skip: StreamCounts = { out: 0, err: 0 }) {
     this.skip = { ...skip };
+    this.seen = { out: 0, err: 0 };
   }
 
   /** The whole line that this message completes, if it does. */
@@ -64,17 +68,11 @@ export class DockerLogLines {
   }
 
   private line(stream: 'out' | 'err', text: string): RawLogLine | undefined {
+    this.seen[stream] += 1;
     if (this.skip[stream] > 0) {
       this.skip[stream] -= 1;
       return undefined;
     }
-    return { t: this.now(), s: stream, text: text.endsWith('\r') ? text.slice(0, -1) : text };
-  }
-
-  /** The time as RFC 3339, made once a millisecond however many lines arrive in it. */
-  private now(): string {
-    const ms = Date.now();
-    if (ms !== this.clock.ms) this.clock = { ms, iso: new Date(ms).toISOString() };
-    return this.clock.iso;
+    return { t: this.clock.now(), s: stream, text: text.endsWith('\r') ? text.slice(0, -1) : text };
   }
 }

@@ -55,34 +55,40 @@ export class LogService implements Disposable {
     await file.settle();
   }
 
+  /** Attaches to a container that is about to start, so that its log gets its lines as they are printed. */
+  async attach(target: LogTarget, docker: Docker, container: Docker.Container): Promise<void> {
+    const follower = await this.follower(target, docker, container);
+    await follower.attach();
+  }
+
+  /** Resolves once the target's container has ended and its last line is on disk. */
+  async ended(target: LogTarget): Promise<void> {
+    await this.followers.get(key(target))?.ended;
+    await (await this.file(target)).settle();
+  }
+
   /**
-   * Follows a container's output into the target's log. `resume` (a session taken back after a
+   * Follows a container's output from the engine's log store into the target's log. `resume` (a session taken back after a
    * restart, a container that started again) goes on after the lines the file holds; otherwise from
    * the container's first line.
    */
   async follow(target: LogTarget, docker: Docker, container: Docker.Container, resume = false): Promise<void> {
-    await this.startFollowing(target, docker, container, resume);
+    const file = await this.file(target);
+    const follower = await this.follower(target, docker, container);
+    await follower.start(resume ? await file.streamCounts() : undefined);
   }
 
-  /** Follows a container that is to end (a step's) and resolves once its last line is on disk. */
-  async followToEnd(target: LogTarget, docker: Docker, container: Docker.Container): Promise<void> {
-    const follower = await this.startFollowing(target, docker, container, false);
-    await follower.ended;
-    await (await this.file(target)).settle();
-  }
-
-  private async startFollowing(target: LogTarget, docker: Docker, container: Docker.Container, resume: boolean) {
+  /** A new follower of the target's log, in place of the one it had. */
+  private async follower(target: LogTarget, docker: Docker, container: Docker.Container): Promise<ContainerLogFollower> {
     const file = await this.file(target);
     await file.load();
     if (file.run === null) await file.beginRun();
-    const kept = resume ? await file.streamCounts() : undefined;
     const follower = new ContainerLogFollower(container, docker, file);
     this.followers.get(key(target))?.dispose();
     this.followers.set(key(target), follower);
     void follower.ended.then(() => {
       if (this.followers.get(key(target)) === follower) this.followers.delete(key(target));
     });
-    await follower.start(kept);
     return follower;
   }
 

@@ -4,7 +4,7 @@ import type { LogService, LogTarget } from '../logs/log-service';
 import type { StepContainerPlan } from './step-container-plan';
 
 /** What a step's container does with its log. */
-export type StepLogs = Pick<LogService, 'beginRun' | 'followToEnd' | 'note'>;
+export type StepLogs = Pick<LogService, 'beginRun' | 'attach' | 'follow' | 'ended' | 'note'>;
 
 /** A step that could not start, in words a person can act on. */
 export class StepStartError extends Error {}
@@ -33,11 +33,12 @@ export async function runStepContainer(
   const kill = () => void container.kill().catch(() => undefined);
   signal.addEventListener('abort', kill, { once: true });
   try {
+    const attached = await logs.attach(target, docker, container).then(() => true, () => false);
     await startOrExplain(container, plan.image, program);
     if (signal.aborted) kill(); // cancelled while it started
-    const logged = logs.followToEnd(target, docker, container);
+    if (!attached) await logs.follow(target, docker, container);
     const { StatusCode } = (await container.wait()) as { StatusCode: number };
-    await logged;
+    await logs.ended(target);
     return { exitCode: StatusCode, removed: removed() };
   } catch (error) {
     await removed();

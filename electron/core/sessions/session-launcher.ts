@@ -14,7 +14,7 @@ import type { ContainerPlan } from './session-plan';
 export type ServicePatch = Partial<Pick<SessionService, 'state' | 'message' | 'ports' | 'exitCode'>>;
 export type ReportService = (service: string, patch: ServicePatch) => void;
 /** What a session's start does with its services' logs. */
-export type ServiceLogs = Pick<LogService, 'beginRun' | 'note' | 'follow'>;
+export type ServiceLogs = Pick<LogService, 'beginRun' | 'note' | 'attach' | 'follow'>;
 
 export class ServiceStartError extends Error {
   constructor(
@@ -68,9 +68,10 @@ async function startService(
     report(plan.service, { state: 'starting', message: undefined });
     const imageEnv = (await docker.getImage(plan.image).inspect()).Config?.Env ?? [];
     const container = await createNamed(docker, { ...plan, env: withSdkOnPythonPath(plan.env, imageEnv) }, prepared.plan.network.name);
+    // Attached before it starts, so that its log has every line as it is printed; else from the engine's store.
+    const attached = await logs.attach(target, docker, container).then(() => true, () => false);
     await container.start();
-    // From the container's first line: Docker keeps what it printed before the stream opened.
-    await logs.follow(target, docker, container).catch(() => undefined);
+    if (!attached) await logs.follow(target, docker, container).catch(() => undefined);
     const ports = publishedPorts(await container.inspect());
     report(plan.service, {
       state: 'running',
