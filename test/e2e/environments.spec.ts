@@ -1,5 +1,5 @@
 import { BUSYBOX_IMAGE, ensureTestImage } from '../helpers/test-images';
-import { docker, idleService, removeLabelled, saveServices } from '../helpers/session-app';
+import { idleService, removeEnvironmentImages, removeLabelled, saveServices } from '../helpers/session-app';
 import { expect, test } from './fixtures';
 import { EnvironmentsPage } from './pages/environments-page';
 import { PipelinePage } from './pages/pipeline-page';
@@ -14,8 +14,7 @@ test.beforeAll(async () => {
 test.afterEach(async () => {
   if (!projectId) return;
   await removeLabelled(projectId);
-  const images = (await docker('images', '--filter', `reference=orchest-env-${projectId}-*`, '--format', '{{.Repository}}:{{.Tag}}')).split('\n').filter(Boolean);
-  if (images.length > 0) await docker('rmi', '-f', ...images);
+  await removeEnvironmentImages(projectId);
   projectId = undefined;
 });
 

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HostProcess } from '../helpers/host-process';
 import { writeSteps, type StepFile } from '../helpers/pipeline-steps';
-import { docker, removeLabelled } from '../helpers/session-app';
+import { removeEnvironmentImages, removeLabelled } from '../helpers/session-app';
 import { DEBIAN_IMAGE, ensureTestImage } from '../helpers/test-images';
 import { expect, test } from './fixtures';
 import { LogsPage } from './pages/logs-page';
@@ -21,8 +21,7 @@ test.beforeAll(async () => {
 test.afterEach(async () => {
   if (!projectId) return;
   await removeLabelled(projectId);
-  const images = (await docker('images', '--filter', `reference=orchest-env-${projectId}-*`, '--format', '{{.Repository}}:{{.Tag}}')).split('\n').filter(Boolean);
-  if (images.length > 0) await docker('rmi', '-f', ...images);
+  await removeEnvironmentImages(projectId);
   projectId = undefined;
 });
 

@@ -32,6 +32,13 @@ export async function removeLabelled(projectUuid: string): Promise<void> {
   if (networks.length > 0) await docker('network', 'rm', ...networks);
 }
 
+/** Removes the environment images the app built for a project (`orchest-env-<project uuid>-*`). */
+export async function removeEnvironmentImages(projectUuid: string | undefined): Promise<void> {
+  if (!projectUuid) return;
+  const images = (await docker('images', '--filter', `reference=orchest-env-${projectUuid}-*`, '--format', '{{.Repository}}:{{.Tag}}')).split('\n').filter(Boolean);
+  if (images.length > 0) await docker('rmi', '-f', ...images);
+}
+
 export interface SessionApp {
   app: OrchestApp;
   project: Project;

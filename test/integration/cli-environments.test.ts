@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BridgeClient } from '../../electron/contract';
 import { runCli, startHostProcess, type HostProcess } from '../helpers/host-process';
 import { requireDocker } from '../helpers/require-docker';
-import { docker } from '../helpers/session-app';
+import { removeEnvironmentImages } from '../helpers/session-app';
 import { ensureTestImage } from '../helpers/test-images';
 
 describe('orchest-desktop env', () => {
@@ -26,8 +26,7 @@ describe('orchest-desktop env', () => {
   afterAll(async () => {
     client?.close();
     await host?.stop();
-    const images = (await docker('images', '--filter', `reference=orchest-env-${projectId}-*`, '--format', '{{.Repository}}:{{.Tag}}')).split('\n').filter(Boolean);
-    if (images.length > 0) await docker('rmi', '-f', ...images);
+    await removeEnvironmentImages(projectId);
   });
 
   it("fails the default environment's build in one line when its base image cannot be had", async () => {

@@ -3,7 +3,7 @@ import type { BridgeClient } from '../../electron/contract';
 import { writeSteps } from '../helpers/pipeline-steps';
 import { runCli, startHostProcess, type HostProcess } from '../helpers/host-process';
 import { requireDocker } from '../helpers/require-docker';
-import { docker, removeLabelled } from '../helpers/session-app';
+import { removeEnvironmentImages, removeLabelled } from '../helpers/session-app';
 import { ensureTestImage } from '../helpers/test-images';
 
 describe('orchest-desktop run', () => {
@@ -32,8 +32,7 @@ describe('orchest-desktop run', () => {
     client?.close();
     await host?.stop();
     await removeLabelled(project.uuid);
-    const images = (await docker('images', '--filter', `reference=orchest-env-${project.uuid}-*`, '--format', '{{.Repository}}:{{.Tag}}')).split('\n').filter(Boolean);
-    if (images.length > 0) await docker('rmi', '-f', ...images);
+    await removeEnvironmentImages(project.uuid);
   });
 
   it('starts the session, runs, prints each step, and exits 0 when every step succeeded', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Environment, EnvironmentFields } from '../../electron/contract';
 import { buildToEnd as buildOnce } from '../helpers/environment-builds';
 import { requireDocker } from '../helpers/require-docker';
-import { docker, startSessionApp, type SessionApp } from '../helpers/session-app';
+import { docker, removeEnvironmentImages, startSessionApp, type SessionApp } from '../helpers/session-app';
 import { ensureTestImage } from '../helpers/test-images';
 
 const TOKEN = 'pypi-s3cr3t-Zq8vX1';
@@ -29,9 +29,8 @@ beforeAll(async () => {
 }, 900_000);
 
 afterAll(async () => {
-  const images = (await docker('images', '--filter', `reference=orchest-env-${current?.project.uuid}-*`, '--format', '{{.Repository}}:{{.Tag}}')).split('\n').filter(Boolean);
   await current?.close();
-  if (images.length > 0) await docker('rmi', '-f', ...images);
+  await removeEnvironmentImages(current?.project.uuid);
 });
 
 describe('build variables', () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Environment, EnvironmentBuild, EnvironmentFields } from '../../electron/contract';
 import { buildToEnd as buildOnce } from '../helpers/environment-builds';
 import { requireDocker } from '../helpers/require-docker';
-import { docker, idleService, startSessionApp, type SessionApp } from '../helpers/session-app';
+import { docker, removeEnvironmentImages, idleService, startSessionApp, type SessionApp } from '../helpers/session-app';
 import { ensureTestImage } from '../helpers/test-images';
 
 let busybox: string;
@@ -42,9 +42,8 @@ beforeAll(async () => {
 }, 900_000);
 
 afterAll(async () => {
-  const images = (await docker('images', '--filter', `reference=orchest-env-${current?.project.uuid}-*`, '--format', '{{.Repository}}:{{.Tag}}')).split('\n').filter(Boolean);
   await current?.close();
-  if (images.length > 0) await docker('rmi', '-f', ...images);
+  await removeEnvironmentImages(current?.project.uuid);
 });
 
 describe('environment images on the local engine', () => {

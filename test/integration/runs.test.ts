@@ -6,7 +6,7 @@ import { LABELS } from '../../electron/core/docker/labels';
 import { buildToEnd } from '../helpers/environment-builds';
 import { notebook, writeSteps, type StepFile } from '../helpers/pipeline-steps';
 import { requireDocker } from '../helpers/require-docker';
-import { docker, startSessionApp, type SessionApp } from '../helpers/session-app';
+import { docker, removeEnvironmentImages, startSessionApp, type SessionApp } from '../helpers/session-app';
 import { ensureTestImage } from '../helpers/test-images';
 
 let current: SessionApp;
@@ -38,9 +38,8 @@ beforeAll(async () => {
 }, 900_000);
 
 afterAll(async () => {
-  const images = (await docker('images', '--filter', `reference=orchest-env-${current?.project.uuid}-*`, '--format', '{{.Repository}}:{{.Tag}}')).split('\n').filter(Boolean);
   await current?.close();
-  if (images.length > 0) await docker('rmi', '-f', ...images);
+  await removeEnvironmentImages(current?.project.uuid);
 });
 
 describe('pipeline runs in the session', () => {
