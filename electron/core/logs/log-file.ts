@@ -77,7 +77,15 @@ export class LogFile extends EventEmitter<LogFileEvents> {
       this.queue.push({ line, text });
       this.unwrittenBytes += text.length;
     }
-    this.writer ??= this.write().finally(() => (this.writer = undefined));
+    this.startWriter();
+  }
+
+  /** Lines appended while a writer was closing its file would wait for the next append: it goes on for them. */
+  private startWriter(): void {
+    this.writer ??= this.write().finally(() => {
+      this.writer = undefined;
+      if (this.queue.length > 0) this.startWriter();
+    });
   }
 
   /** Resolves once everything appended so far is on disk. */

@@ -4,7 +4,7 @@ import { logsStore } from '../../stores/app-stores';
 import type { LogView } from '../../stores/logs-store';
 import type { LogListModel } from './log-list-model';
 import { LogLineRow } from './log-line-row';
-import { LOG_ROW_HEIGHT, useRowsInView } from './rows-in-view';
+import { LOG_ROW_HEIGHT, rowTop, scrollScale, scrollTopCentring, useRowsInView } from './rows-in-view';
 
 /** Rows drawn beyond the viewport on either side, so fast scrolling shows no blank. */
 const OVERSCAN = 20;
@@ -33,7 +33,7 @@ export interface LogListProps {
  * as the whole run, so the scrollbar spans it all; only the rows in view (and some around) are drawn.
  */
 export function LogList({ viewId, view, model, label, query, showSource, sourceLabels, showTime, currentRow, scrollRef, empty }: LogListProps) {
-  const { range, update } = useRowsInView(scrollRef);
+  const { range, update } = useRowsInView(scrollRef, model.count);
   const first = Math.max(0, Math.min(range[0], model.count) - OVERSCAN);
   const end = Math.min(model.count, range[1] + OVERSCAN);
 
@@ -52,7 +52,7 @@ export function LogList({ viewId, view, model, label, query, showSource, sourceL
   useLayoutEffect(() => {
     const element = scrollRef.current;
     if (!element || view.anchor === 'end') return;
-    element.scrollTop = (model.toIndex(view.anchor) + 0.5) * LOG_ROW_HEIGHT - element.clientHeight / 2;
+    element.scrollTop = scrollTopCentring(model.toIndex(view.anchor), element.clientHeight, scrollScale(model.count, element.clientHeight));
     update();
     // Only a new jump scrolls; the model changes with every live line.
   }, [view.epoch]);
@@ -68,6 +68,9 @@ export function LogList({ viewId, view, model, label, query, showSource, sourceL
   // Service names and step titles line up in a column as wide as the longest.
   const labelOf = (source: string) => sourceLabels.get(source) ?? source;
   const columns = { '--log-source-width': `${Math.max(...view.target.sources.map((s) => labelOf(s).length), 1)}ch` } as CSSProperties;
+  const scroller = scrollRef.current;
+  const scale = scrollScale(model.count, scroller?.clientHeight ?? 0);
+  const scrollTop = scroller?.scrollTop ?? 0;
   const rows: ReactNode[] = [];
   for (let index = first; index < end; index++) {
     const row = model.rowAt(index);
@@ -76,7 +79,7 @@ export function LogList({ viewId, view, model, label, query, showSource, sourceL
       <LogLineRow
         key={index % (end - first)}
         row={row}
-        top={index * LOG_ROW_HEIGHT}
+        top={rowTop(index, scrollTop, scale)}
         height={LOG_ROW_HEIGHT}
         query={query}
         showSource={showSource}
@@ -89,7 +92,7 @@ export function LogList({ viewId, view, model, label, query, showSource, sourceL
   return (
     <div className="log-list" style={columns}>
       <div ref={scrollRef} className="log-list__scroll" role="log" aria-live="off" aria-label={label} tabIndex={0} onScroll={onScroll} data-testid="log-list">
-        <div className="log-list__sizer" style={{ height: model.count * LOG_ROW_HEIGHT }}>
+        <div className="log-list__sizer" style={{ height: scale.height }}>
           {rows}
         </div>
         {model.count === 0 && view.status === 'ready' && <div className="log-list__empty">{empty}</div>}

@@ -71,7 +71,7 @@ export function LogsPanel({ projectId, path, source }: LogsPanelProps) {
     const selection = window.getSelection();
     const list = scrollRef.current;
     const selected = selection && !selection.isCollapsed && list?.contains(selection.anchorNode) ? selection.toString() : '';
-    const [from, to] = rowsInView(list);
+    const [from, to] = rowsInView(list, model?.count ?? 0);
     const inView = model
       ? Array.from({ length: Math.max(0, to - from) }, (_, i) => model.rowAt(from + i)).flatMap((row) => (row ? [logRowText(row, textOptions)] : []))
       : [];
@@ -117,7 +117,7 @@ export function LogsPanel({ projectId, path, source }: LogsPanelProps) {
           viewId,
           inMemory: merged,
           range: () => {
-            const [from, to] = rowsInView(scrollRef.current);
+            const [from, to] = rowsInView(scrollRef.current, model?.count ?? 0);
             return model && model.count > 0 ? [model.toRow(Math.min(from, model.count - 1)), model.toRow(Math.min(to, model.count) - 1) + 1] : [0, 0];
           },
         }}

@@ -1,25 +1,58 @@
 import { useCallback, useEffect, useState, type RefObject } from 'react';
 
 export const LOG_ROW_HEIGHT = 18;
+/**
+ * The tallest the list's sizer gets. Browsers cap an element's height (Chromium near 33.5 million px,
+ * Firefox near 17.9 million), which would leave the end of a long log out of reach: past this the
+ * scrollbar stands for the whole log at a scale, and rows are placed relative to the view.
+ */
+export const MAX_SIZER_HEIGHT = 15_000_000;
 
-/** The list indices [first, end) of the rows wholly or partly in view. */
-export function rowsInView(element: HTMLElement | null): [number, number] {
+/** How a log of `count` rows maps onto its scrolling element. */
+export interface ScrollScale {
+  /** The sizer's height in pixels. */
+  height: number;
+  /** Log pixels per scrolled pixel: 1 until the log is taller than MAX_SIZER_HEIGHT. */
+  ratio: number;
+}
+
+export function scrollScale(count: number, viewHeight: number): ScrollScale {
+  const full = count * LOG_ROW_HEIGHT;
+  if (full <= MAX_SIZER_HEIGHT) return { height: full, ratio: 1 };
+  return { height: MAX_SIZER_HEIGHT, ratio: (full - viewHeight) / (MAX_SIZER_HEIGHT - viewHeight) };
+}
+
+/** Where a row is drawn inside the sizer, so that the row at the view's place shows in it. */
+export function rowTop(index: number, scrollTop: number, scale: ScrollScale): number {
+  return index * LOG_ROW_HEIGHT - scrollTop * (scale.ratio - 1);
+}
+
+/** The scrollTop that puts a row at the middle of the view. */
+export function scrollTopCentring(index: number, viewHeight: number, scale: ScrollScale): number {
+  return ((index + 0.5) * LOG_ROW_HEIGHT - viewHeight / 2) / scale.ratio;
+}
+
+/** The list indices [first, end) of the rows wholly or partly in view, in a log of `count` rows. */
+export function rowsInView(element: HTMLElement | null, count: number): [number, number] {
   if (!element) return [0, 0];
-  const first = Math.floor(element.scrollTop / LOG_ROW_HEIGHT);
-  return [first, Math.ceil((element.scrollTop + element.clientHeight) / LOG_ROW_HEIGHT)];
+  const top = element.scrollTop * scrollScale(count, element.clientHeight).ratio;
+  return [Math.floor(top / LOG_ROW_HEIGHT), Math.ceil((top + element.clientHeight) / LOG_ROW_HEIGHT)];
 }
 
 /**
  * The rows in view, kept as the element scrolls and resizes. Rows have one fixed height, so this is
  * arithmetic on scrollTop: nothing is measured, and a list of a million rows costs what its view does.
- * `update` is for whoever moves scrollTop and wants the rows of the new place in the same frame.
+ * `update` is for whoever moves scrollTop and wants the rows of the new place in the same frame. Past
+ * MAX_SIZER_HEIGHT rows move faster than the sizer, so every scroll is a new place (the third number).
  */
-export function useRowsInView(scrollRef: RefObject<HTMLElement | null>) {
-  const [range, setRange] = useState<[number, number]>([0, 0]);
+export function useRowsInView(scrollRef: RefObject<HTMLElement | null>, count: number) {
+  const [range, setRange] = useState<[number, number, number]>([0, 0, 0]);
   const update = useCallback(() => {
-    const [first, end] = rowsInView(scrollRef.current);
-    setRange((current) => (current[0] === first && current[1] === end ? current : [first, end]));
-  }, [scrollRef]);
+    const element = scrollRef.current;
+    const [first, end] = rowsInView(element, count);
+    const top = element && scrollScale(count, element.clientHeight).ratio > 1 ? element.scrollTop : 0;
+    setRange((current) => (current[0] === first && current[1] === end && current[2] === top ? current : [first, end, top]));
+  }, [scrollRef, count]);
 
   useEffect(() => {
     const element = scrollRef.current;

@@ -33,6 +33,21 @@ describe('LogFile', () => {
     });
   });
 
+  it('writes lines appended while the writer was closing the file', async () => {
+    const log = new LogFile(path.join(dir, 'web.log'));
+    await log.beginRun();
+    let late = false;
+    log.on('lines', () => {
+      if (late) return;
+      late = true;
+      setImmediate(() => log.append([out('late')])); // lands while the first write's file is being closed
+    });
+    log.append([out('first')]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await log.settle();
+    expect((await log.read({ count: 10 })).lines.map((l) => l.text)).toEqual(['first', 'late']);
+  });
+
   it('pages and tails a long log through its sparse index', async () => {
     const log = new LogFile(path.join(dir, 'web.log'));
     await log.beginRun();
