@@ -80,6 +80,7 @@ describe('interactive sessions on the Docker engine', () => {
     const inspected = JSON.parse(await docker('inspect', name))[0];
     expect(inspected.Config.Entrypoint).toEqual(['sh']);
     expect(inspected.Config.Cmd).toEqual(['-c', `echo 'two words' "double"; while :; do sleep 1; done`, 'ignored-arg']);
+    expect(inspected.HostConfig).toMatchObject({ Init: true, CpuShares: 500 }); // Orchest's weight for user services
     const env = (await docker('exec', name, 'env')).split('\n');
     expect(env).toEqual(
       expect.arrayContaining([

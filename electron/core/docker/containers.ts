@@ -14,6 +14,9 @@ export interface ContainerSpec {
   ports: number[];
 }
 
+/** Half the engine's default weight, as Orchest gave user services: a busy service leaves the app room. */
+export const SERVICE_CPU_SHARES = 500;
+
 /** How long a container gets to exit after SIGTERM, as Orchest's terminationGracePeriodSeconds. */
 export const STOP_GRACE_SECONDS = 5;
 
@@ -38,6 +41,7 @@ export async function createContainer(docker: Docker, spec: ContainerSpec, netwo
       PortBindings: Object.fromEntries(portKeys.map((key) => [key, [{ HostIp: '127.0.0.1', HostPort: '' }]])),
       NetworkMode: network,
       Init: true,
+      CpuShares: SERVICE_CPU_SHARES,
     },
     NetworkingConfig: { EndpointsConfig: { [network]: { Aliases: [spec.name] } } },
   });
