@@ -1,21 +1,12 @@
 import { BUSYBOX_IMAGE, ensureTestImage } from '../helpers/test-images';
-import { idleService, removeEnvironmentImages, removeLabelled, saveServices } from '../helpers/session-app';
-import { expect, test } from './fixtures';
+import { idleService, saveServices } from '../helpers/session-app';
+import { expect, projectNamed, test } from './fixtures';
 import { EnvironmentsPage } from './pages/environments-page';
 import { PipelinePage } from './pages/pipeline-page';
-
-let projectId: string | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   await ensureTestImage('busybox');
-});
-
-test.afterEach(async () => {
-  if (!projectId) return;
-  await removeLabelled(projectId);
-  await removeEnvironmentImages(projectId);
-  projectId = undefined;
 });
 
 test('a person makes an environment, builds it with a live log, sees a failing script said plainly, and the history', async ({ app, host }) => {
@@ -23,7 +14,7 @@ test('a person makes an environment, builds it with a live log, sees a failing s
   await app.createProject('with-environment');
   await expect(app.projectTitle).toHaveText('with-environment');
   const bridge = await host.connect();
-  projectId = (await bridge.request('projects.list', {})).find((p) => p.name === 'with-environment')?.uuid;
+  const projectId = (await projectNamed(bridge, 'with-environment')).uuid;
   bridge.close();
   const environments = new EnvironmentsPage(app.page);
   await environments.open();
@@ -88,8 +79,7 @@ test('Start offers to build an unbuilt environment first, shows its progress, th
   await app.createProject('build-first');
   await expect(app.projectTitle).toHaveText('build-first');
   const bridge = await host.connect();
-  projectId = (await bridge.request('projects.list', {})).find((p) => p.name === 'build-first')?.uuid;
-  if (!projectId) throw new Error('no project build-first');
+  const projectId = (await projectNamed(bridge, 'build-first')).uuid;
   const fields = { name: 'Quick', baseImage: BUSYBOX_IMAGE, language: 'python', gpuSupport: false, setupScript: 'echo quick\nsleep 1\n' } as const;
   const environment = await bridge.request('environments.create', { projectId, fields });
   await saveServices(bridge, projectId, { web: idleService('web', `environment@${environment.uuid}`) });

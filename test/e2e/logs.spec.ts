@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BUSYBOX_IMAGE, ensureTestImage } from '../helpers/test-images';
-import { idleService, removeLabelled, saveServices } from '../helpers/session-app';
-import { expect, test } from './fixtures';
+import { idleService, saveServices } from '../helpers/session-app';
+import { expect, projectNamed, test } from './fixtures';
 import { LogsPage } from './pages/logs-page';
 import { PipelinePage } from './pages/pipeline-page';
 
@@ -11,25 +11,17 @@ const TALKER =
   `-c "echo hello; echo oops >&2; while true; do sleep 0.3; ` +
   `[ -f /project-dir/more ] && echo late-line-$(cat /project-dir/more) && rm /project-dir/more; done"`;
 
-let projectId: string | undefined;
-
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   await ensureTestImage('busybox');
-});
-
-test.afterEach(async () => {
-  if (projectId) await removeLabelled(projectId);
-  projectId = undefined;
 });
 
 test('LOGS shows a service live: stdout and a marked stderr line, a line written after opening, found by search', async ({ app, host }) => {
   await app.createProject('with-logs');
   await expect(app.projectTitle).toHaveText('with-logs');
   const bridge = await host.connect();
-  const project = (await bridge.request('projects.list', {})).find((p) => p.name === 'with-logs');
-  if (!project) throw new Error('no project with-logs');
-  projectId = project.uuid;
+  const project = await projectNamed(bridge, 'with-logs');
+  const projectId = project.uuid;
   const talker = idleService('talker', BUSYBOX_IMAGE, { args: TALKER, binds: { '/project-dir': '/project-dir' } });
   await saveServices(bridge, projectId, { talker });
   bridge.close();
@@ -76,9 +68,7 @@ test('LOGS stops following when scrolled up and follows again from the button', 
   await app.createProject('long-logs');
   await expect(app.projectTitle).toHaveText('long-logs');
   const bridge = await host.connect();
-  const project = (await bridge.request('projects.list', {})).find((p) => p.name === 'long-logs');
-  if (!project) throw new Error('no project long-logs');
-  projectId = project.uuid;
+  const projectId = (await projectNamed(bridge, 'long-logs')).uuid;
   const counter = idleService('counter', BUSYBOX_IMAGE, { args: `-c "seq 1 3000 | sed s/^/count-/; while :; do sleep 1; done"` });
   await saveServices(bridge, projectId, { counter });
   bridge.close();

@@ -3,26 +3,16 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HostProcess } from '../helpers/host-process';
 import { writeSteps, type StepFile } from '../helpers/pipeline-steps';
-import { removeEnvironmentImages, removeLabelled } from '../helpers/session-app';
 import { DEBIAN_IMAGE, ensureTestImage } from '../helpers/test-images';
-import { expect, test } from './fixtures';
+import { expect, projectNamed, test } from './fixtures';
 import { LogsPage } from './pages/logs-page';
 import type { OrchestDesktopPage } from './pages/orchest-desktop-page';
 import { PipelinePage } from './pages/pipeline-page';
 import { RunPage } from './pages/run-page';
 
-let projectId: string | undefined;
-
 test.beforeAll(async () => {
   test.setTimeout(900_000);
   await ensureTestImage('debian');
-});
-
-test.afterEach(async () => {
-  if (!projectId) return;
-  await removeLabelled(projectId);
-  await removeEnvironmentImages(projectId);
-  projectId = undefined;
 });
 
 const PIPELINE = {
@@ -41,14 +31,13 @@ async function openRunsPipeline(app: OrchestDesktopPage, host: HostProcess, name
   await app.createProject(name);
   await expect(app.projectTitle).toHaveText(name);
   const bridge = await host.connect();
-  const project = (await bridge.request('projects.list', {})).find((p) => p.name === name);
-  if (!project) throw new Error(`no project ${name}`);
-  projectId = project.uuid;
+  const project = await projectNamed(bridge, name);
+  const projectId = project.uuid;
   const fields = { name: 'Debian', baseImage: DEBIAN_IMAGE, language: 'python', gpuSupport: false, setupScript: '' } as const;
   const environment = (await bridge.request('environments.create', { projectId, fields })).uuid;
   const buildIt = async () => {
-    await bridge.request('environments.build', { projectId: project.uuid, uuid: environment });
-    const newest = async () => (await bridge.request('environments.builds', { projectId: project.uuid, uuid: environment }))[0]?.status;
+    await bridge.request('environments.build', { projectId, uuid: environment });
+    const newest = async () => (await bridge.request('environments.builds', { projectId, uuid: environment }))[0]?.status;
     await expect.poll(newest, { timeout: 120_000 }).toBe('SUCCESS');
   };
   if (build) await buildIt();

@@ -1,24 +1,17 @@
 import { BUSYBOX_IMAGE, ensureTestImage } from '../helpers/test-images';
-import { idleService, removeLabelled, saveServices } from '../helpers/session-app';
+import { idleService, saveServices } from '../helpers/session-app';
 import { expect, test } from './fixtures';
 import { PipelinePage } from './pages/pipeline-page';
-
-let projectId: string | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   await ensureTestImage('busybox');
 });
 
-test.afterEach(async () => {
-  if (projectId) await removeLabelled(projectId);
-  projectId = undefined;
-});
-
 test("a person opens a running service's page from the pipeline view, signed in by the link", async ({ app, host }) => {
   const bridge = await host.connect();
   const project = await bridge.request('projects.create', { name: 'with-web' });
-  projectId = project.uuid;
+  const projectId = project.uuid;
   const page = `echo '<h1>Hello from the web service</h1>' > /www/index.html; exec httpd -f -p 8000 -h /www`;
   await saveServices(bridge, projectId, {
     web: idleService('web', BUSYBOX_IMAGE, { args: `-c "${page}"`, exposed: true }),

@@ -1,7 +1,7 @@
 import { BUSYBOX_IMAGE, ensureTestImage } from '../helpers/test-images';
 import type { HostProcess } from '../helpers/host-process';
-import { idleService, labelledResources, removeLabelled, saveServices } from '../helpers/session-app';
-import { expect, test } from './fixtures';
+import { idleService, labelledResources, saveServices } from '../helpers/session-app';
+import { expect, projectNamed, test } from './fixtures';
 import { PipelinePage } from './pages/pipeline-page';
 
 /** busybox's httpd on port 8000 beside the idle loop, so that the port accepts connections. */
@@ -10,18 +10,15 @@ const SERVE_8000 = `-c "httpd -p 8000 -h /tmp; while :; do sleep 1; done"`;
 const service = (name: string, extra: Record<string, unknown> = {}) => idleService(name, BUSYBOX_IMAGE, extra);
 const containersOf = async (projectId: string) => (await labelledResources(projectId)).containers;
 
-let projectId: string | undefined;
-
-/** Creates the project in the UI, saves its Main pipeline's services and opens the pipeline. */
+/** Saves the Main pipeline's services of the project made in the UI and opens the pipeline; its uuid. */
 async function openPipelineWith(host: HostProcess, pipeline: PipelinePage, name: string, services: Record<string, Record<string, unknown>>) {
   const bridge = await host.connect();
-  const project = (await bridge.request('projects.list', {})).find((p) => p.name === name);
-  if (!project) throw new Error(`no project ${name}`);
-  projectId = project.uuid;
+  const projectId = (await projectNamed(bridge, name)).uuid;
   await saveServices(bridge, projectId, services);
   bridge.close();
   await pipeline.open('Main');
   await expect(pipeline.heading).toHaveText('Main');
+  return projectId;
 }
 
 test.beforeAll(async () => {
@@ -29,16 +26,11 @@ test.beforeAll(async () => {
   await ensureTestImage('busybox');
 });
 
-test.afterEach(async () => {
-  if (projectId) await removeLabelled(projectId);
-  projectId = undefined;
-});
-
 test('a person starts a session with one click, sees every service running, and stops it', async ({ app, host }) => {
   await app.createProject('with-session');
   await expect(app.projectTitle).toHaveText('with-session');
   const pipeline = new PipelinePage(app.page);
-  await openPipelineWith(host, pipeline, 'with-session', {
+  const projectId = await openPipelineWith(host, pipeline, 'with-session', {
     web: service('web', { ports: [8000], args: SERVE_8000 }),
     worker: service('worker', { ports: [9000] }),
   });
@@ -53,21 +45,21 @@ test('a person starts a session with one click, sees every service running, and 
   await expect(pipeline.portProbe('worker', 9000)).toHaveText('not listening yet');
   await expect(pipeline.sessionServices).toContainText(BUSYBOX_IMAGE);
   await expect(pipeline.sessionServices.getByTestId('session-service-web')).toContainText(/web-[0-9a-f-]+/);
-  expect(await containersOf(projectId!)).toHaveLength(2);
+  expect(await containersOf(projectId)).toHaveLength(2);
   await app.page.screenshot({ path: test.info().outputPath('running-session.png') });
 
   await pipeline.sessionButton('Stop session').click();
   await expect(pipeline.sessionStatus).toHaveText('Session stopped', { timeout: 30_000 });
   await expect(pipeline.sessionServices).toHaveCount(0);
   await expect(pipeline.sessionButton('Start session')).toBeEnabled();
-  await expect.poll(() => containersOf(projectId!)).toEqual([]);
+  await expect.poll(() => containersOf(projectId)).toEqual([]);
 });
 
 test('a service whose image cannot be had fails the start, named in a clear alert', async ({ app, host }) => {
   await app.createProject('missing-image');
   await expect(app.projectTitle).toHaveText('missing-image');
   const pipeline = new PipelinePage(app.page);
-  await openPipelineWith(host, pipeline, 'missing-image', {
+  const projectId = await openPipelineWith(host, pipeline, 'missing-image', {
     fine: service('fine'),
     // A registry on a closed local port: the pull fails at once and nothing leaves the machine.
     broken: service('broken', { image: '127.0.0.1:9/orchest-desktop-test/absent:1' }),
@@ -78,7 +70,7 @@ test('a service whose image cannot be had fails the start, named in a clear aler
   await expect(pipeline.sessionFailure).toContainText('The session could not start');
   await expect(pipeline.sessionFailure).toContainText('Service broken');
   await expect(pipeline.sessionButton('Start session')).toBeEnabled();
-  await expect.poll(() => containersOf(projectId!)).toEqual([]);
+  await expect.poll(() => containersOf(projectId)).toEqual([]);
 });
 
 test('a container that dies on its own shows as exited with its code', async ({ app, host }) => {

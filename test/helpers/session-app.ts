@@ -32,11 +32,11 @@ export async function removeLabelled(projectUuid: string): Promise<void> {
   if (networks.length > 0) await docker('network', 'rm', ...networks);
 }
 
-/** Removes the environment images the app built for a project (`orchest-env-<project uuid>-*`). */
+/** Removes the environment images the app built for a project, tagged or left untagged by a build. */
 export async function removeEnvironmentImages(projectUuid: string | undefined): Promise<void> {
   if (!projectUuid) return;
-  const images = (await docker('images', '--filter', `reference=orchest-env-${projectUuid}-*`, '--format', '{{.Repository}}:{{.Tag}}')).split('\n').filter(Boolean);
-  if (images.length > 0) await docker('rmi', '-f', ...images);
+  const images = (await docker('images', '-a', '-q', '--filter', `label=${LABELS.project}=${projectUuid}`)).split('\n').filter(Boolean);
+  if (images.length > 0) await docker('rmi', '-f', ...new Set(images)).catch(() => undefined); // a parent goes with its child
 }
 
 export interface SessionApp {
