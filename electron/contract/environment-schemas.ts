@@ -41,8 +41,14 @@ export const DEFAULT_ENVIRONMENT = {
   buildVariables: [],
 } as const satisfies Required<EnvironmentFields>;
 
+/** Orchest's states of a build (and of a pipeline run and its steps, see RunStatus). */
 export const BuildStatus = z.enum(['PENDING', 'STARTED', 'SUCCESS', 'FAILURE', 'ABORTED']);
 export type BuildStatus = z.infer<typeof BuildStatus>;
+
+/** PENDING or STARTED: the build (or run, or step) has not ended, and can be cancelled. */
+export function isGoingOn(status: BuildStatus | undefined): boolean {
+  return status === 'PENDING' || status === 'STARTED';
+}
 
 /** Orchest's phases of a build, as its log showed them. */
 export const BuildPhase = z.enum(['queued', 'pulling', 'copying', 'setup', 'storing', 'done']);

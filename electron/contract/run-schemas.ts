@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { BuildStatus } from './environment-schemas';
 import { PipelinePath } from './pipeline-schemas';
 import { inProject } from './request-helpers';
 
-/** Orchest's states of a pipeline run and of each of its steps. */
-export const RunStatus = z.enum(['PENDING', 'STARTED', 'SUCCESS', 'FAILURE', 'ABORTED']);
+/** Orchest's states of a pipeline run and of each of its steps: the same as an environment build's. */
+export const RunStatus = BuildStatus;
 export type RunStatus = z.infer<typeof RunStatus>;
 
 export const StepRun = z.object({

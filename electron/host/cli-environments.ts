@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { BridgeClient, EnvironmentBuild } from '../contract';
+import { isGoingOn, type BridgeClient, type EnvironmentBuild } from '../contract';
 import { clientCommand, findProject, usingClient, withClient, type ClientOptions } from './cli-client';
 import { CliError } from './cli-connection';
 import { formatTable } from './format-table';
@@ -62,16 +62,15 @@ async function followBuild(client: BridgeClient, projectId: string, uuid: string
   let printed = 0;
   let finish: ((build: EnvironmentBuild) => void) | undefined;
   const ended = new Promise<EnvironmentBuild>((resolve) => (finish = resolve));
-  const isEnd = (b: EnvironmentBuild) => b.status === 'SUCCESS' || b.status === 'FAILURE' || b.status === 'ABORTED';
   client.on('environments.buildChanged', ({ build, lines }) => {
     if (build.projectId !== projectId || build.environmentUuid !== uuid || (ours.number !== undefined && build.number !== ours.number)) return;
     if (printLog) for (const line of lines) console.log(line);
     printed += lines.length;
-    if (isEnd(build)) finish?.(build);
+    if (!isGoingOn(build.status)) finish?.(build);
   });
   const started = await client.request('environments.build', { projectId, uuid });
   ours.number = started.number;
-  if (isEnd(started)) return started;
+  if (!isGoingOn(started.status)) return started;
   const build = await ended;
   if (printLog && printed < build.logLines) {
     const rest = await client.request('environments.buildLog', { projectId, uuid, number: build.number, from: printed + 1 });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { BridgeClient, PipelineRun } from '../contract';
+import { isGoingOn, type BridgeClient, type PipelineRun } from '../contract';
 import { clientCommand, findPipeline, PIPELINE_ARGUMENT, usingClient, withClient, type ClientOptions } from './cli-client';
 import { formatTable } from './format-table';
 
@@ -45,7 +45,7 @@ async function runToEnd(client: BridgeClient, pipeline: { projectId: string; pat
       seen.set(step.uuid, step.status);
       if (printChanges && step.status !== 'PENDING') console.error(`${step.title}: ${step.status}${step.message ? ` (${step.message})` : ''}`);
     }
-    if (isEnd(run)) finish?.(run);
+    if (!isGoingOn(run.status)) finish?.(run);
   };
   client.on('runs.changed', (run) => {
     if (run.projectId === pipeline.projectId && run.pipelinePath === pipeline.path && (!ours.runUuid || run.runUuid === ours.runUuid)) show(run);
@@ -57,10 +57,6 @@ async function runToEnd(client: BridgeClient, pipeline: { projectId: string; pat
   const latest = await client.request('runs.get', pipeline);
   if (latest && latest.runUuid === started.runUuid) show(latest);
   return ended;
-}
-
-function isEnd(run: PipelineRun): boolean {
-  return run.status === 'SUCCESS' || run.status === 'FAILURE' || run.status === 'ABORTED';
 }
 
 function runReport(run: PipelineRun) {

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { EnvironmentBuild } from '../../contract';
+import { isGoingOn, type EnvironmentBuild } from '../../contract';
 
 /**
  * Each environment's builds, kept in the app home (not in the project, which is versioned):
@@ -27,7 +27,7 @@ export class BuildHistory {
       builds = [];
     }
     return builds
-      .map((b) => (b.status === 'PENDING' || b.status === 'STARTED') && !running.has(b.number) ? { ...b, status: 'ABORTED' as const, error: 'the app stopped during the build' } : b)
+      .map((b) => isGoingOn(b.status) && !running.has(b.number) ? { ...b, status: 'ABORTED' as const, error: 'the app stopped during the build' } : b)
       .sort((a, b) => b.number - a.number);
   }
 

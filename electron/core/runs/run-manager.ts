@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { PipelineDocument, PipelineRun, RunSelection, Session, StepRun } from '../../contract';
+import { isGoingOn, type PipelineDocument, type PipelineRun, type RunSelection, type Session, type StepRun } from '../../contract';
 import { AppError, type Disposable } from '../app-error';
 import { dockerErrorText } from '../docker/docker-error';
 import { newestNumberedTag } from '../docker/images';
@@ -69,7 +69,7 @@ export class RunManager implements Disposable {
     const pipelineUuid = document.definition.uuid;
     if (typeof pipelineUuid !== 'string') throw new AppError('PIPELINE_INVALID', `${relative} has no uuid`);
     const key = keyOf(projectId, pipelineUuid);
-    if (this.records.get(key)?.run.status === 'PENDING' || this.records.get(key)?.run.status === 'STARTED') {
+    if (isGoingOn(this.records.get(key)?.run.status)) {
       throw new AppError('CONFLICT', 'This pipeline is running already; cancel that run or wait for its end');
     }
     const plan = planRun(document.definition, selection, chosen);

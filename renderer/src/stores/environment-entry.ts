@@ -1,4 +1,4 @@
-import type { Environment, EnvironmentBuild, EnvironmentFields } from '../../../electron/contract';
+import { isGoingOn, type Environment, type EnvironmentBuild, type EnvironmentFields } from '../../../electron/contract';
 import { addBuildLogLines, emptyBuildLog, type BuildLogBuffer } from './build-log-buffer';
 import type { EnvironmentFieldErrors } from './environment-draft';
 
@@ -43,5 +43,5 @@ function upsertBuild(builds: readonly EnvironmentBuild[], build: EnvironmentBuil
 
 /** The build is waiting or running: it can be cancelled. */
 export function isBuilding(build: EnvironmentBuild | undefined): boolean {
-  return build?.status === 'PENDING' || build?.status === 'STARTED';
+  return isGoingOn(build?.status);
 }

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { BridgeClient, PipelineRun, RunSelection } from '../../../electron/contract';
+import { isGoingOn, type BridgeClient, type PipelineRun, type RunSelection } from '../../../electron/contract';
 import { errorMessage } from '../bridge/request-error';
 
 export type RunAction = 'start' | 'cancel';
@@ -109,5 +109,5 @@ export function createRunStore(bridge: BridgeClient) {
 
 /** A run that has not ended: it can be cancelled, and another cannot start. */
 export function isRunLive(run: Pick<PipelineRun, 'status'> | null | undefined): boolean {
-  return run?.status === 'PENDING' || run?.status === 'STARTED';
+  return isGoingOn(run?.status);
 }

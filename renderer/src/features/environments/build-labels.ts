@@ -1,16 +1,8 @@
-import type { BuildPhase, BuildStatus, EnvironmentBuild } from '../../../../electron/contract';
-import type { SessionLabel } from '../sessions/session-labels';
-
-const STATUS_LABELS: Record<BuildStatus, SessionLabel> = {
-  PENDING: { tone: 'busy', text: 'PENDING' },
-  STARTED: { tone: 'busy', text: 'STARTED' },
-  SUCCESS: { tone: 'ok', text: 'SUCCESS' },
-  FAILURE: { tone: 'error', text: 'FAILURE' },
-  ABORTED: { tone: 'warn', text: 'ABORTED' },
-};
+import type { BuildPhase, EnvironmentBuild } from '../../../../electron/contract';
+import { STATUS_TONES, type SessionLabel } from '../sessions/session-labels';
 
 export function buildStatusLabel(build: EnvironmentBuild | undefined): SessionLabel {
-  return build ? STATUS_LABELS[build.status] : { tone: 'neutral', text: 'Not built' };
+  return build ? { tone: STATUS_TONES[build.status], text: build.status } : { tone: 'neutral', text: 'Not built' };
 }
 
 /** Orchest's phases of a build, in their order, as its log named them. */

@@ -1,7 +1,16 @@
-import type { ServicePort, SessionService, SessionStatus } from '../../../../electron/contract';
+import type { BuildStatus, ServicePort, SessionService, SessionStatus } from '../../../../electron/contract';
 
 /** StatusPill's tones, plus `busy` for a change under way and `warn` for what stopped on its own. */
 export type SessionTone = 'ok' | 'error' | 'neutral' | 'busy' | 'warn';
+
+/** The tone of each of Orchest's states of a build, a run and a step. */
+export const STATUS_TONES: Record<BuildStatus, SessionTone> = {
+  PENDING: 'busy',
+  STARTED: 'busy',
+  SUCCESS: 'ok',
+  FAILURE: 'error',
+  ABORTED: 'warn',
+};
 
 export interface SessionLabel {
   tone: SessionTone;
