@@ -1,6 +1,6 @@
 import type { Handlers } from '../../bridge/bridge-server';
 import type { PipelineService } from '../pipelines/pipeline-service';
-import { stepTitles } from '../runs/step-titles';
+import { stepTitles } from '../runs/run-plan';
 import type { SessionManager } from '../sessions/session-manager';
 import type { LogService } from './log-service';
 

@@ -1,5 +1,6 @@
 import type { PipelineDefinition, RunSelection } from '../../contract';
 import { AppError } from '../app-error';
+import { isJsonObject } from '../pipelines/json-value';
 import { stepCommandOf, type StepCommand } from './step-command';
 
 /** A step as a run takes it: what to run, in which environment, after which of the run's other steps. */
@@ -39,13 +40,16 @@ export function planRun(definition: PipelineDefinition, selection: RunSelection,
   return { steps, parallelism: parallelismOf(definition.settings) };
 }
 
+/** Each step's title by its uuid (the uuid where it has none), as logs of steps are shown. */
+export function stepTitles(definition: PipelineDefinition): Record<string, string> {
+  return Object.fromEntries([...stepsOf(definition)].map(([uuid, step]) => [uuid, titleOf(uuid, step)]));
+}
+
 function stepsOf(definition: PipelineDefinition): Map<string, RawStep> {
   const raw = definition.steps;
   const steps = new Map<string, RawStep>();
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return steps;
-  for (const [uuid, step] of Object.entries(raw)) {
-    if (typeof step === 'object' && step !== null && !Array.isArray(step)) steps.set(uuid, step as RawStep);
-  }
+  if (!isJsonObject(raw)) return steps;
+  for (const [uuid, step] of Object.entries(raw)) if (isJsonObject(step)) steps.set(uuid, step);
   return steps;
 }
 

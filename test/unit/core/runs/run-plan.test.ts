@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planRun } from '../../../../electron/core/runs/run-plan';
+import { planRun, stepTitles } from '../../../../electron/core/runs/run-plan';
 
 const ENV = 'e0000000-0000-4000-8000-000000000000';
 const step = (title: string, parents: string[] = [], extra: Record<string, unknown> = {}) => ({
@@ -56,6 +56,11 @@ describe('planRun', () => {
     expect(() => planRun({ steps: { a: step('a', [], { environment: '' }) } }, 'all')).toThrow("Step 'a' doesn't reference any environment");
     expect(() => planRun({ steps: { a: step('a', [], { file_path: 'notes.txt' }) } }, 'all')).toThrow("Step 'a': notes.txt cannot run");
     expect(() => planRun({ steps: { a: step('a', ['b']), b: step('b', ['a']), c: step('c') } }, 'all')).toThrow('The steps a, b depend on each other in a cycle');
+  });
+
+  it("names each step's log by its title, or its uuid when it has none", () => {
+    expect(stepTitles({ steps: { a: step('a'), b: { ...step('b'), title: '' }, broken: 3 } })).toEqual({ a: 'a', b: 'b' });
+    expect(stepTitles({ steps: { u: { title: 'Load' } } })).toEqual({ u: 'Load' });
   });
 
   it('knows each kind of step', () => {
