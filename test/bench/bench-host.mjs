@@ -1,5 +1,7 @@
 // What the benchmarks share: a headless host in a temp folder, its bridge, and clean-up by label.
 import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import WebSocket from 'ws';
@@ -91,3 +93,30 @@ export async function removeLabelled(label) {
   if (networks.length) await exec('docker', ['network', 'rm', ...networks]).catch(() => undefined);
 }
 
+
+/**
+ * Runs `work` with a headless host in a temp folder and one project of its; afterwards, however it
+ * ended, removes what the project made in Docker (containers, networks, environment images) and the folder.
+ */
+export async function withBenchProject(repo, name, work) {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), `od-${name}-`));
+  let host;
+  let client;
+  let project;
+  try {
+    host = await startHost(repo, dir);
+    client = await connectBridge(host.url);
+    project = await client.request('projects.create', { name });
+    return await work({ host, client, project, dir });
+  } finally {
+    client?.close();
+    await host?.stop();
+    if (project) {
+      const label = `io.orchest-desktop.project=${project.uuid}`;
+      await removeLabelled(label);
+      const images = (await exec('docker', ['images', '-a', '-q', '--filter', `label=${label}`])).stdout.split('\n').filter(Boolean);
+      if (images.length) await exec('docker', ['rmi', '-f', ...new Set(images)]).catch(() => undefined);
+    }
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}

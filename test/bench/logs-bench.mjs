@@ -7,11 +7,10 @@
 // the flood. `node test/bench/logs-bench.mjs` runs it alone (after `npm run build`).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { connectBridge, exec, removeLabelled, startHost } from './bench-host.mjs';
+import { exec, withBenchProject } from './bench-host.mjs';
 
 const IMAGE = 'orchest-desktop-test/busybox:1';
 /** The largest two show whether memory grows with the lines; below a million the flood ends before the heap settles. */
@@ -61,15 +60,8 @@ async function startedAt(container) {
 }
 
 async function floodOnce(repo, browser, lines) {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'od-bench-logs-'));
-  let host;
-  let client;
-  let projectId;
-  try {
-    host = await startHost(repo, dir);
-    client = await connectBridge(host.url);
-    const project = await client.request('projects.create', { name: 'bench-logs' });
-    projectId = project.uuid;
+  return withBenchProject(repo, 'bench-logs', async ({ host, client, project }) => {
+    const projectId = project.uuid;
     await fs.writeFile(path.join(project.path, 'flood.sh'), floodScript(lines));
     const { revision } = await client.request('pipelines.get', { projectId, path: 'main.orchest' });
     const flood = { name: 'flood', image: IMAGE, scope: ['interactive'], command: 'sh', args: '/project-dir/flood.sh', binds: { '/project-dir': '/project-dir' }, ports: [8000], exposed: false, order: 0 };
@@ -110,12 +102,7 @@ async function floodOnce(repo, browser, lines) {
     const docker = await timed('docker', ['logs', container]);
     const follow = await dockerFollowMs(lines, `io.orchest-desktop.project=${projectId}`);
     return { lines, diskMs: diskAt - start, rendererMs: shownAt && shownAt - start, docker, follow, peakMiB: peak / 1024, longestTask };
-  } finally {
-    client?.close();
-    await host?.stop();
-    if (projectId) await removeLabelled(`io.orchest-desktop.project=${projectId}`);
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 export async function benchLogs(repo) {

@@ -4,10 +4,9 @@
 // `node test/bench/runs-bench.mjs` runs it alone (after `npm run build`); `npm run bench` runs it too.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { connectBridge, exec, median, removeLabelled, startHost } from './bench-host.mjs';
+import { exec, median, withBenchProject } from './bench-host.mjs';
 
 const IMAGE = 'orchest-desktop-test/debian:2';
 const STEPS = 20;
@@ -60,19 +59,10 @@ function dockerLoop(image, network, projectDir, parallel) {
 
 export async function benchRuns(repo) {
   await exec('bash', [path.join(repo, 'test/images/make-debian.sh')]);
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'od-bench-runs-'));
   const results = { parallel: { app: [], docker: [] }, chain: { app: [], docker: [] } };
-  let host;
-  let client;
-  let projectId;
-  let image;
-  try {
-    host = await startHost(repo, dir);
-    client = await connectBridge(host.url);
-    const project = await client.request('projects.create', { name: 'bench-runs' });
-    projectId = project.uuid;
+  await withBenchProject(repo, 'bench-runs', async ({ client, project }) => {
+    const projectId = project.uuid;
     const environment = await buildEnvironment(client, projectId);
-    image = environment.image;
     await fs.writeFile(path.join(project.path, 'step.sh'), 'echo step $ORCHEST_STEP_UUID\n');
     await writePipeline(project.path, 'parallel', environment.uuid, false);
     await writePipeline(project.path, 'chain', environment.uuid, true);
@@ -85,16 +75,10 @@ export async function benchRuns(repo) {
     for (let round = 0; round < RUNS; round++) {
       for (const name of ['parallel', 'chain']) {
         results[name].app.push(await timed(() => appRun(client, projectId, `${name}.orchest`)));
-        results[name].docker.push(await timed(() => dockerLoop(image, networks[name], project.path, name === 'parallel')));
+        results[name].docker.push(await timed(() => dockerLoop(environment.image, networks[name], project.path, name === 'parallel')));
       }
     }
-  } finally {
-    client?.close();
-    await host?.stop();
-    if (projectId) await removeLabelled(`io.orchest-desktop.project=${projectId}`);
-    if (image) await exec('docker', ['rmi', '-f', image]).catch(() => undefined);
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  });
 
   console.log(`pipeline runs of ${STEPS} trivial steps, Run to done through the app beside a docker run --rm loop (median of ${RUNS}; ratio = app / docker run):`);
   for (const [name, label] of [['parallel', `${STEPS} independent steps`], ['chain', `a chain of ${STEPS} steps`]]) {
