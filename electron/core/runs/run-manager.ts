@@ -14,7 +14,6 @@ import { runInOrder, type StepResult } from './run-scheduler';
 import { waitForServices } from './service-wait';
 import { runStepContainer, StepStartError, type StepLogs } from './step-container';
 import { planStepContainer } from './step-container-plan';
-import { stepFileLocation } from './step-command';
 
 export interface RunManagerOptions {
   docker(): Promise<Docker>;
@@ -72,7 +71,7 @@ export class RunManager implements Disposable {
     if (isGoingOn(this.records.get(key)?.run.status)) {
       throw new AppError('CONFLICT', 'This pipeline is running already; cancel that run or wait for its end');
     }
-    const plan = planRun(document.definition, selection, chosen);
+    const plan = planRun(document, selection, chosen);
     const images = await this.environmentImages(projectId, plan);
     const run: PipelineRun = {
       runUuid: randomUUID(),
@@ -174,14 +173,13 @@ export class RunManager implements Disposable {
       if (context.silent.length > 0) {
         await this.options.logs.note(target, `${context.silent.join(', ')} did not accept connections within a minute; the step runs anyway`);
       }
-      const location = stepFileLocation(run.pipelinePath, step.filePath);
-      const hostFile = location.projectRelative ? path.join(context.projectDir, location.projectRelative) : undefined;
+      const { projectRelative } = step.location;
+      const hostFile = projectRelative ? path.join(context.projectDir, projectRelative) : undefined;
       if (hostFile && !(await exists(hostFile))) throw new StepStartError(`The step's file ${step.filePath} does not exist`);
       const plan = planStepContainer({
         owner: this.options.owner,
         projectUuid: run.projectId,
         pipelineUuid: run.pipelineUuid,
-        pipelinePath: run.pipelinePath,
         pipelineFile: path.join(context.projectDir, run.pipelinePath),
         projectDir: context.projectDir,
         dataDir: this.options.dataDir(),

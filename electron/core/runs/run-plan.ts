@@ -1,7 +1,7 @@
 import type { PipelineDefinition, RunSelection } from '../../contract';
 import { AppError } from '../app-error';
 import { isJsonObject } from '../pipelines/json-value';
-import { stepCommandOf, type StepCommand } from './step-command';
+import { stepCommandOf, stepFileLocation, type StepCommand, type StepFileLocation } from './step-command';
 
 /** A step as a run takes it: what to run, in which environment, after which of the run's other steps. */
 export interface PlannedStep {
@@ -10,6 +10,8 @@ export interface PlannedStep {
   filePath: string;
   environment: string;
   command: StepCommand;
+  /** Where its file is, checked to be in the project (or under /data). */
+  location: StepFileLocation;
   /** The step's parents that are in this run (its other parents' outputs are read as they are on disk). */
   parents: string[];
 }
@@ -28,15 +30,15 @@ interface RawStep {
   incoming_connections?: unknown;
 }
 
-/** Picks a run's steps from a (migrated) pipeline definition and orders them; no I/O. */
-export function planRun(definition: PipelineDefinition, selection: RunSelection, chosen: string[] = []): RunPlan {
+/** Picks a run's steps from a (migrated) pipeline and orders them; no I/O. `path`: the pipeline file's, in the project. */
+export function planRun({ definition, path }: { definition: PipelineDefinition; path: string }, selection: RunSelection, chosen: string[] = []): RunPlan {
   const all = stepsOf(definition);
   const unknown = chosen.filter((uuid) => !all.has(uuid));
   if (unknown.length > 0) throw new AppError('NOT_FOUND', `The pipeline has no step ${unknown.join(', ')}`, 'steps');
   if (selection !== 'all' && chosen.length === 0) throw new AppError('INVALID_INPUT', 'Select the steps to run', 'steps');
   const included = selection === 'all' ? new Set(all.keys()) : selection === 'selected' ? new Set(chosen) : withDescendants(all, chosen);
   if (included.size === 0) throw new AppError('INVALID_INPUT', 'The pipeline has no steps to run', 'steps');
-  const steps = order(all, included).map((uuid) => plannedStep(uuid, all.get(uuid)!, included));
+  const steps = order(all, included).map((uuid) => plannedStep(uuid, all.get(uuid)!, included, path));
   return { steps, parallelism: parallelismOf(definition.settings) };
 }
 
@@ -91,7 +93,7 @@ function order(all: Map<string, RawStep>, included: Set<string>): string[] {
   return ordered;
 }
 
-function plannedStep(uuid: string, step: RawStep, included: Set<string>): PlannedStep {
+function plannedStep(uuid: string, step: RawStep, included: Set<string>, pipelinePath: string): PlannedStep {
   const title = titleOf(uuid, step);
   const filePath = typeof step.file_path === 'string' ? step.file_path : '';
   if (!filePath) throw new AppError('PIPELINE_INVALID', `Step '${title}' has no file to run`, `steps.${uuid}.file_path`);
@@ -99,7 +101,15 @@ function plannedStep(uuid: string, step: RawStep, included: Set<string>): Planne
   if (!environment) {
     throw new AppError('PIPELINE_INVALID', `Step '${title}' doesn't reference any environment; choose one for it`, `steps.${uuid}.environment`);
   }
-  return { uuid, title, filePath, environment, command: stepCommandOf(title, filePath), parents: parentsOf(step).filter((p) => included.has(p)) };
+  return {
+    uuid,
+    title,
+    filePath,
+    environment,
+    command: stepCommandOf(title, filePath),
+    location: stepFileLocation(title, pipelinePath, filePath),
+    parents: parentsOf(step).filter((p) => included.has(p)),
+  };
 }
 
 function titleOf(uuid: string, step: RawStep): string {

@@ -33,11 +33,11 @@ export interface StepFileLocation {
   projectRelative: string | undefined;
 }
 
-export function stepFileLocation(pipelinePath: string, filePath: string): StepFileLocation {
+export function stepFileLocation(title: string, pipelinePath: string, filePath: string): StepFileLocation {
   if (filePath.startsWith('/data/')) return { workingDir: path.posix.dirname(path.posix.normalize(filePath)), projectRelative: undefined };
   const relative = path.posix.normalize(path.posix.join(path.posix.dirname(pipelinePath), filePath));
   if (relative.startsWith('../') || relative === '..' || path.posix.isAbsolute(relative)) {
-    throw new AppError('PIPELINE_INVALID', `The step file ${filePath} is outside the project`, 'file_path');
+    throw new AppError('PIPELINE_INVALID', `Step '${title}': its file ${filePath} is outside the project`, 'file_path');
   }
   const folder = path.posix.dirname(relative);
   return { workingDir: folder === '.' ? '/project-dir' : `/project-dir/${folder}`, projectRelative: relative };

@@ -2,15 +2,13 @@ import { LABELS } from '../docker/labels';
 import { withSdkOnPythonPath } from '../sessions/python-path';
 import { sessionNetworkName } from '../sessions/session-identity';
 import type { PlannedStep } from './run-plan';
-import { stepFileLocation } from './step-command';
 
 export interface StepContainerInput {
   /** The app instance's owner label value (see LABELS.owner). */
   owner: string;
   projectUuid: string;
   pipelineUuid: string;
-  /** The pipeline file relative to the project, and on the host. */
-  pipelinePath: string;
+  /** The pipeline file on the host. */
   pipelineFile: string;
   projectDir: string;
   dataDir: string;
@@ -42,7 +40,7 @@ export function planStepContainer(input: StepContainerInput): StepContainerPlan 
   return {
     image: input.image,
     cmd: step.command.argv,
-    workingDir: stepFileLocation(input.pipelinePath, step.filePath).workingDir,
+    workingDir: step.location.workingDir,
     env: withSdkOnPythonPath(stepEnvironment(input), input.imageEnv),
     labels: {
       [LABELS.managed]: 'true',

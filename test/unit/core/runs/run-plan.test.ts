@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { planRun, stepTitles } from '../../../../electron/core/runs/run-plan';
+import { planRun as planRunOf, stepTitles } from '../../../../electron/core/runs/run-plan';
+
+const planRun = (definition: Record<string, unknown>, ...rest: [Parameters<typeof planRunOf>[1], string[]?]) => planRunOf({ definition, path: 'main.orchest' }, ...rest);
 
 const ENV = 'e0000000-0000-4000-8000-000000000000';
 const step = (title: string, parents: string[] = [], extra: Record<string, unknown> = {}) => ({
@@ -61,6 +63,10 @@ describe('planRun', () => {
   it("names each step's log by its title, or its uuid when it has none", () => {
     expect(stepTitles({ steps: { a: step('a'), b: { ...step('b'), title: '' }, broken: 3 } })).toEqual({ a: 'a', b: 'b' });
     expect(stepTitles({ steps: { u: { title: 'Load' } } })).toEqual({ u: 'Load' });
+  });
+
+  it('refuses a step file outside the project, before anything runs', () => {
+    expect(() => planRun({ steps: { a: step('a', [], { file_path: '../elsewhere/a.py' }) } }, 'all')).toThrow("Step 'a': its file ../elsewhere/a.py is outside the project");
   });
 
   it('knows each kind of step', () => {

@@ -5,7 +5,7 @@ import { planStepContainer, type StepContainerInput } from '../../../../electron
 
 const SESSION = 'aaaaaaaa-bbbb-4ccc11111111-2222-4333';
 const step = planRun(
-  { steps: { s1: { title: 'Load', file_path: 'code/load.ipynb', environment: 'env-1', incoming_connections: [] } } },
+  { path: 'flows/main.orchest', definition: { steps: { s1: { title: 'Load', file_path: 'code/load.ipynb', environment: 'env-1', incoming_connections: [] } } } },
   'all',
 ).steps[0]!;
 
@@ -13,7 +13,6 @@ const input = (extra: Partial<StepContainerInput> = {}): StepContainerInput => (
   owner: 'home-1',
   projectUuid: 'proj',
   pipelineUuid: 'pipe',
-  pipelinePath: 'flows/main.orchest',
   pipelineFile: '/ws/projects/p/flows/main.orchest',
   projectDir: '/ws/projects/p',
   dataDir: '/ws/data',
@@ -68,9 +67,9 @@ describe('planStepContainer', () => {
 
 describe('stepFileLocation', () => {
   it('places a step file relative to the pipeline, or under /data, never outside the project', () => {
-    expect(stepFileLocation('main.orchest', 'a.py')).toEqual({ workingDir: '/project-dir', projectRelative: 'a.py' });
-    expect(stepFileLocation('flows/main.orchest', '../lib/a.py')).toEqual({ workingDir: '/project-dir/lib', projectRelative: 'lib/a.py' });
-    expect(stepFileLocation('main.orchest', '/data/in/a.sh')).toEqual({ workingDir: '/data/in', projectRelative: undefined });
-    expect(() => stepFileLocation('main.orchest', '../../etc/a.sh')).toThrow('outside the project');
+    expect(stepFileLocation('s', 'main.orchest', 'a.py')).toEqual({ workingDir: '/project-dir', projectRelative: 'a.py' });
+    expect(stepFileLocation('s', 'flows/main.orchest', '../lib/a.py')).toEqual({ workingDir: '/project-dir/lib', projectRelative: 'lib/a.py' });
+    expect(stepFileLocation('s', 'main.orchest', '/data/in/a.sh')).toEqual({ workingDir: '/data/in', projectRelative: undefined });
+    expect(() => stepFileLocation('s', 'main.orchest', '../../etc/a.sh')).toThrow('outside the project');
   });
 });
