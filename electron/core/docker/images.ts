@@ -3,11 +3,10 @@ import { AppError } from '../app-error';
 import { dockerErrorText, dockerStatusCode } from './docker-error';
 import { PullProgress, type PullEvent } from './pull-progress';
 
-/** Makes sure the image is on the engine, pulling it (with progress) when it is not. */
-export async function ensureImage(docker: Docker, image: string, onProgress: (text: string) => void): Promise<void> {
+/** Makes sure the image is on the engine, pulling it (with progress) when it is not; what the engine knows of it. */
+export async function ensureImage(docker: Docker, image: string, onProgress: (text: string) => void): Promise<Docker.ImageInspectInfo> {
   try {
-    await docker.getImage(image).inspect();
-    return;
+    return await docker.getImage(image).inspect();
   } catch (error) {
     if (dockerStatusCode(error) !== 404) throw error;
   }
@@ -16,6 +15,7 @@ export async function ensureImage(docker: Docker, image: string, onProgress: (te
   } catch (error) {
     throw new AppError('NOT_FOUND', `image '${image}' is not on this machine and could not be pulled: ${dockerErrorText(error)}`, 'image');
   }
+  return docker.getImage(image).inspect();
 }
 
 async function pullImage(docker: Docker, image: string, onProgress: (text: string) => void): Promise<void> {

@@ -39,7 +39,7 @@ export async function launchSession(docker: Docker, prepared: PreparedSession, l
   } catch (error) {
     throw new ServiceStartError('', `Could not create the network ${plan.network.name}: ${dockerErrorText(error)}`);
   }
-  const pulls = new Map<string, Promise<void>>();
+  const pulls = new Map<string, Promise<Docker.ImageInspectInfo>>();
   const pull = (image: string) => {
     const same = plan.containers.filter((c) => c.image === image).map((c) => c.service);
     const progress = (message: string) => same.forEach((name) => report(name, { state: 'pulling', message }));
@@ -59,14 +59,13 @@ async function startService(
   docker: Docker,
   prepared: PreparedSession,
   plan: ContainerPlan,
-  { logs, pull, report }: { logs: ServiceLogs; pull: (image: string) => Promise<void>; report: ReportService },
+  { logs, pull, report }: { logs: ServiceLogs; pull: (image: string) => Promise<Docker.ImageInspectInfo>; report: ReportService },
 ): Promise<void> {
   const target = { projectId: prepared.projectId, pipelineUuid: prepared.pipelineUuid, source: plan.service };
   await logs.beginRun(target).catch(() => undefined); // an unwritable log must not stop the service
   try {
-    await pull(plan.image);
+    const imageEnv = (await pull(plan.image)).Config?.Env ?? [];
     report(plan.service, { state: 'starting', message: undefined });
-    const imageEnv = (await docker.getImage(plan.image).inspect()).Config?.Env ?? [];
     const container = await createNamed(docker, { ...plan, env: withSdkOnPythonPath(plan.env, imageEnv) }, prepared.plan.network.name);
     // Attached before it starts, so that its log has every line as it is printed; else from the engine's store.
     const attached = await logs.attach(target, docker, container).then(() => true, () => false);
