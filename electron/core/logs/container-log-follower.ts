@@ -45,7 +45,7 @@ export class ContainerLogFollower implements Disposable {
       if (released || finished || this.stopped) return;
       released = true;
       stream.destroy();
-      void this.readStore(lines.seen).catch(() => this.markEnded());
+      void this.start(lines.seen).catch(() => this.markEnded());
     };
     this.demux(stream, (s, chunk) => {
       this.append(lines.push(s, chunk));
@@ -64,10 +64,6 @@ export class ContainerLogFollower implements Disposable {
 
   /** From the engine's log store; `kept`: the lines of each stream that the file holds already. */
   async start(kept?: StreamCounts): Promise<void> {
-    await this.readStore(kept);
-  }
-
-  private async readStore(kept?: StreamCounts): Promise<void> {
     // Without Docker's timestamps: the engine follows its store almost twice as fast without them.
     const stream = (await this.container.logs({ follow: true, stdout: true, stderr: true, timestamps: false })) as unknown as Stream;
     if (this.stopped) return void stream.destroy();
