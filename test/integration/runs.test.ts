@@ -62,13 +62,19 @@ describe('pipeline runs in the session', () => {
     const source = [
       'import os, orchest',
       'print("greeting", orchest.get_step_param("greeting"), "alpha", orchest.get_pipeline_param("alpha"))',
-      'print("cwd", os.getcwd(), "step", os.environ["ORCHEST_STEP_UUID"] == os.environ.get("EXPECTED", os.environ["ORCHEST_STEP_UUID"]))',
+      'print("cwd", os.getcwd(), "step", os.environ["ORCHEST_STEP_UUID"], "session", os.environ["ORCHEST_SESSION_UUID"], "type", os.environ["ORCHEST_SESSION_TYPE"])',
+      'print("variables", os.environ["SHARED"], os.environ["OWN"])',
     ].join('\n');
+    const projectId = current.project.uuid;
+    await current.app.variables.set(projectId, undefined, { SHARED: 'from the project', OWN: 'project value' });
+    await current.app.variables.set(projectId, await pipelineUuid(), { OWN: 'pipeline value' });
     const { run: result, uuids } = await run([{ title: 'params', file: 'code/params.py', source, parameters: { greeting: 'hello' } }], { parameters: { alpha: 0.5 } });
     expect(result.status).toBe('SUCCESS');
     const log = await stepLog(uuids.params!);
     expect(log).toContain('greeting hello alpha 0.5');
-    expect(log).toContain('cwd /project-dir/code step True');
+    const session = (await current.request('sessions.get', { projectId: current.project.uuid, path: PIPELINE })) as { sessionUuid: string };
+    expect(log).toContain(`cwd /project-dir/code step ${uuids.params} session ${session.sessionUuid} type interactive`);
+    expect(log).toContain('variables from the project pipeline value'); // the pipeline's win
   });
 
   it('runs notebook cells in order in one namespace, without Jupyter in the image', async () => {
