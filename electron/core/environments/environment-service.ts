@@ -1,10 +1,10 @@
 import type Docker from 'dockerode';
 import type { Environment, EnvironmentBuild, EnvironmentFields, Session } from '../../contract';
 import { AppError } from '../app-error';
-import { newestNumberedTag } from '../docker/images';
 import { LogFile } from '../logs/log-file';
 import { SerialQueue } from '../projects/serial-queue';
 import { BuildHistory } from './build-history';
+import { environmentImageName, newestEnvironmentImage } from './environment-images';
 import { createEnvironment, deleteEnvironmentFolder, readEnvironment, writeEnvironment } from './environment-files';
 import { BuildAborted, BuildFailure, buildEnvironmentImage } from './image-builder';
 import { removeOldImages } from './old-images';
@@ -26,10 +26,6 @@ interface RunningBuild {
   done: Promise<void>;
 }
 
-export function environmentImageName(projectId: string, environmentUuid: string): string {
-  return `orchest-env-${projectId}-${environmentUuid}`;
-}
-
 /** A project's environments: their definitions on disk, and their image builds on the engine. */
 export class EnvironmentService {
   private readonly history: BuildHistory;
@@ -44,7 +40,7 @@ export class EnvironmentService {
     const stored = await readEnvironment(await this.options.projectFolder(projectId), uuid);
     const [lastBuild] = await this.builds(projectId, uuid);
     const docker = await this.options.docker().catch(() => undefined);
-    const image = docker ? await newestNumberedTag(docker, environmentImageName(projectId, uuid)) : undefined;
+    const image = docker ? await newestEnvironmentImage(docker, projectId, uuid) : undefined;
     return { ...stored, ...(lastBuild ? { lastBuild } : {}), ...(image ? { image } : {}), usedBy: this.usedBy(projectId, uuid) };
   }
 
@@ -94,7 +90,7 @@ export class EnvironmentService {
     const environment = await readEnvironment(projectDir, uuid);
     const docker = await this.options.docker();
     const name = environmentImageName(projectId, uuid);
-    const newest = await newestNumberedTag(docker, name);
+    const newest = await newestEnvironmentImage(docker, projectId, uuid);
     const [last] = await this.history.list(projectId, uuid);
     const number = Math.max(Number(newest?.split(':').pop() ?? 0), last?.number ?? 0) + 1;
     const build: EnvironmentBuild = {

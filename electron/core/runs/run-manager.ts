@@ -5,8 +5,7 @@ import path from 'node:path';
 import { isGoingOn, type PipelineDocument, type PipelineRun, type RunSelection, type Session, type StepRun } from '../../contract';
 import { AppError, type Disposable } from '../app-error';
 import { dockerErrorText } from '../docker/docker-error';
-import { newestNumberedTag } from '../docker/images';
-import { environmentImageName } from '../environments/environment-service';
+import { newestEnvironmentImage } from '../environments/environment-images';
 import { SerialQueue } from '../projects/serial-queue';
 import type { ContainerFiles } from '../sessions/container-files';
 import { planRun, type PlannedStep, type RunPlan } from './run-plan';
@@ -210,7 +209,7 @@ export class RunManager implements Disposable {
     const docker = await this.options.docker();
     const images = new Map<string, StepImage>();
     for (const uuid of new Set(plan.steps.map((s) => s.environment))) {
-      const name = await newestNumberedTag(docker, environmentImageName(projectId, uuid));
+      const name = await newestEnvironmentImage(docker, projectId, uuid);
       if (!name) throw await this.unbuilt(projectId, uuid, plan.steps.filter((s) => s.environment === uuid));
       images.set(uuid, { name, env: (await docker.getImage(name).inspect()).Config?.Env ?? [] });
     }

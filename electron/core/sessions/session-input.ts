@@ -3,8 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { PipelineDocument } from '../../contract';
 import { AppError } from '../app-error';
-import { newestNumberedTag } from '../docker/images';
-import { environmentImageName } from '../environments/environment-service';
+import { newestEnvironmentImage } from '../environments/environment-images';
 import type { ContainerFiles } from './container-files';
 import { sessionUuidOf } from './session-identity';
 import { ENVIRONMENT_IMAGE_PREFIX, planSession, type ServiceDefinition, type SessionPlan } from './session-plan';
@@ -74,7 +73,7 @@ async function environmentImages(docker: Docker, projectUuid: string, services: 
   );
   const images: Record<string, string> = {};
   for (const uuid of uuids) {
-    const image = await newestNumberedTag(docker, environmentImageName(projectUuid, uuid));
+    const image = await newestEnvironmentImage(docker, projectUuid, uuid);
     if (image) images[uuid] = image;
   }
   return images;
