@@ -6,6 +6,15 @@ import { toPortable } from './project-paths';
 
 const DEBOUNCE_MS = 150;
 
+/** `.orchest/pipelines/<uuid>/logs`: the app appends to its files with every line a service prints. */
+const isLogsFolder = (parts: string[]) => parts[0] === '.orchest' && parts[1] === 'pipelines' && parts[3] === 'logs';
+
+/** Not watched: what nobody browses, and the logs, which the Logs view follows by itself (a flood would keep the watcher listing). */
+function isUnwatched(relative: string): boolean {
+  const parts = relative.split(path.sep);
+  return parts.some((part) => HIDDEN_IN_TREE.has(part)) || isLogsFolder(parts);
+}
+
 /**
  * Watches a folder and reports, debounced, which folders' listings changed (relative, "" = the root).
  * `depth` 0 watches only the folder's own children.
@@ -14,6 +23,8 @@ export class FolderWatcher implements Disposable {
   private readonly watcher: FSWatcher;
   private pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  /** Settles once the first scan is done: changes from then on are reported. */
+  readonly ready: Promise<void>;
 
   constructor(
     private readonly root: string,
@@ -23,8 +34,9 @@ export class FolderWatcher implements Disposable {
     this.watcher = watch(root, {
       ignoreInitial: true,
       depth,
-      ignored: (file) => path.relative(root, file).split(path.sep).some((part) => HIDDEN_IN_TREE.has(part)),
+      ignored: (file) => isUnwatched(path.relative(root, file)),
     });
+    this.ready = new Promise((resolve) => this.watcher.once('ready', () => resolve()));
     this.watcher.on('all', (_event, file) => this.note(file));
     this.watcher.on('error', () => undefined); // a vanished folder is reported by the next listing
   }
