@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
-import { Writable } from 'node:stream';
 import type { Disposable } from '../app-error';
+import { DockerFrames } from './docker-frames';
 import { DockerLogLines, type StreamCounts } from './docker-log-lines';
 import type { LogFile } from './log-file';
 import type { RawLogLine } from './log-format';
@@ -26,7 +26,6 @@ export class ContainerLogFollower implements Disposable {
 
   constructor(
     private readonly container: Docker.Container,
-    private readonly docker: Docker,
     private readonly file: LogFile,
   ) {
     this.run = file.run;
@@ -88,14 +87,8 @@ export class ContainerLogFollower implements Disposable {
   }
 
   private demux(stream: Stream, take: (s: 'out' | 'err', payload: Buffer) => void): void {
-    const sink = (s: 'out' | 'err') =>
-      new Writable({
-        write: (payload: Buffer, _encoding, done) => {
-          take(s, payload);
-          done();
-        },
-      });
-    this.docker.modem.demuxStream(stream, sink('out'), sink('err'));
+    const frames = new DockerFrames(take);
+    stream.on('data', (chunk: Buffer) => frames.push(chunk));
   }
 
   private pauseUntilDrained(stream: Stream): void {

@@ -56,8 +56,8 @@ export class LogService implements Disposable {
   }
 
   /** Attaches to a container that is about to start, so that its log gets its lines as they are printed. */
-  async attach(target: LogTarget, docker: Docker, container: Docker.Container): Promise<void> {
-    const follower = await this.follower(target, docker, container);
+  async attach(target: LogTarget, container: Docker.Container): Promise<void> {
+    const follower = await this.follower(target, container);
     await follower.attach();
   }
 
@@ -72,18 +72,18 @@ export class LogService implements Disposable {
    * restart, a container that started again) goes on after the lines the file holds; otherwise from
    * the container's first line.
    */
-  async follow(target: LogTarget, docker: Docker, container: Docker.Container, resume = false): Promise<void> {
+  async follow(target: LogTarget, container: Docker.Container, resume = false): Promise<void> {
     const file = await this.file(target);
-    const follower = await this.follower(target, docker, container);
+    const follower = await this.follower(target, container);
     await follower.start(resume ? await file.streamCounts() : undefined);
   }
 
   /** A new follower of the target's log, in place of the one it had. */
-  private async follower(target: LogTarget, docker: Docker, container: Docker.Container): Promise<ContainerLogFollower> {
+  private async follower(target: LogTarget, container: Docker.Container): Promise<ContainerLogFollower> {
     const file = await this.file(target);
     await file.load();
     if (file.run === null) await file.beginRun();
-    const follower = new ContainerLogFollower(container, docker, file);
+    const follower = new ContainerLogFollower(container, file);
     this.followers.get(key(target))?.dispose();
     this.followers.set(key(target), follower);
     void follower.ended.then(() => {

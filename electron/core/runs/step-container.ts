@@ -33,10 +33,10 @@ export async function runStepContainer(
   const kill = () => void container.kill().catch(() => undefined);
   signal.addEventListener('abort', kill, { once: true });
   try {
-    const attached = await logs.attach(target, docker, container).then(() => true, () => false);
+    const attached = await logs.attach(target, container).then(() => true, () => false);
     await startOrExplain(container, plan.image, program);
     if (signal.aborted) kill(); // cancelled while it started
-    if (!attached) await logs.follow(target, docker, container);
+    if (!attached) await logs.follow(target, container);
     const { StatusCode } = (await container.wait()) as { StatusCode: number };
     await logs.ended(target);
     return { exitCode: StatusCode, removed: removed() };

@@ -68,9 +68,9 @@ async function startService(
     report(plan.service, { state: 'starting', message: undefined });
     const container = await createNamed(docker, { ...plan, env: withSdkOnPythonPath(plan.env, imageEnv) }, prepared.plan.network.name);
     // Attached before it starts, so that its log has every line as it is printed; else from the engine's store.
-    const attached = await logs.attach(target, docker, container).then(() => true, () => false);
+    const attached = await logs.attach(target, container).then(() => true, () => false);
     await container.start();
-    if (!attached) await logs.follow(target, docker, container).catch(() => undefined);
+    if (!attached) await logs.follow(target, container).catch(() => undefined);
     const ports = publishedPorts(await container.inspect());
     report(plan.service, {
       state: 'running',

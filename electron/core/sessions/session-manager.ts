@@ -137,7 +137,7 @@ export class SessionManager implements Disposable {
 
   private resumeLogs(session: Session, service: Session['services'][number], docker: Docker): void {
     const target = { projectId: session.projectId, pipelineUuid: session.pipelineUuid, source: service.name };
-    void this.options.logs.follow(target, docker, docker.getContainer(service.containerName), true).catch(() => undefined);
+    void this.options.logs.follow(target, docker.getContainer(service.containerName), true).catch(() => undefined);
   }
 
   /** Drops sessions shown as running whose containers were not on the engine when it was looked at. */

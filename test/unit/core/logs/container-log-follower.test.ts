@@ -37,7 +37,7 @@ describe('ContainerLogFollower', () => {
       logs: async (options: unknown) => ((skipAsked = options), stored),
     } as unknown as Docker.Container;
     const file = new FakeFile();
-    const follower = new ContainerLogFollower(container, new Docker(), file as unknown as LogFile);
+    const follower = new ContainerLogFollower(container, file as unknown as LogFile);
     await follower.attach();
 
     attached.write(frame(1, 'line 1\nline 2\npart'));
@@ -63,7 +63,7 @@ describe('ContainerLogFollower', () => {
     const attached = new PassThrough();
     const container = { attach: async () => attached } as unknown as Docker.Container;
     const file = new FakeFile();
-    const follower = new ContainerLogFollower(container, new Docker(), file as unknown as LogFile);
+    const follower = new ContainerLogFollower(container, file as unknown as LogFile);
     await follower.attach();
     attached.write(frame(1, 'old run\n'));
     await tick();
