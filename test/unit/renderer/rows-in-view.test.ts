@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOG_ROW_HEIGHT, MAX_SIZER_HEIGHT, rowsInView, rowTop, scrollScale, scrollTopCentring } from '../../../renderer/src/features/logs/rows-in-view';
+import { LOG_ROW_HEIGHT, MAX_SIZER_HEIGHT, placeAt, placeAtBottom, rowsInView, rowTop, scrollScale, scrollTopCentring } from '../../../renderer/src/features/logs/rows-in-view';
 
 const view = (scrollTop: number, clientHeight = 540) => ({ scrollTop, clientHeight }) as HTMLElement;
 
@@ -26,5 +26,18 @@ describe('the log list scroll arithmetic', () => {
     expect(from).toBeLessThan(2_000_000);
     expect(to).toBeGreaterThan(2_000_000);
     expect(rowTop(2_000_000, top, scale) - top).toBeCloseTo(270 - LOG_ROW_HEIGHT / 2, 3);
+  });
+
+  it('knows the place at the end, where following keeps the view, as a scroll to the end measures it', () => {
+    for (const count of [10, 1000, 3_000_000]) {
+      const end = Math.max(0, scrollScale(count, 540).height - 540);
+      expect(placeAtBottom(count, 540)).toEqual(placeAt(end, 540, count));
+    }
+    expect(placeAtBottom(1000, 540)).toEqual({ first: 970, end: 1000, top: 0, height: 540 });
+    // A log shorter than the view is all in it.
+    expect(placeAtBottom(10, 540)).toMatchObject({ first: 0, top: 0 });
+    const tall = placeAtBottom(3_000_000, 540);
+    expect(tall).toMatchObject({ first: 3_000_000 - 30, end: 3_000_000, top: MAX_SIZER_HEIGHT - 540 });
+    expect(rowTop(3_000_000 - 1, tall.top, scrollScale(3_000_000, 540)) + LOG_ROW_HEIGHT).toBeCloseTo(tall.top + 540, 3);
   });
 });

@@ -4,7 +4,7 @@ import { logsStore } from '../../stores/app-stores';
 import type { LogView } from '../../stores/logs-store';
 import type { LogListModel } from './log-list-model';
 import { LogLineRow } from './log-line-row';
-import { LOG_ROW_HEIGHT, rowTop, scrollScale, scrollTopCentring, useRowsInView } from './rows-in-view';
+import { LOG_ROW_HEIGHT, placeAtBottom, rowTop, scrollScale, scrollTopCentring, useRowsInView } from './rows-in-view';
 
 /** Rows drawn beyond the viewport on either side, so fast scrolling shows no blank. */
 const OVERSCAN = 20;
@@ -33,9 +33,11 @@ export interface LogListProps {
  * as the whole run, so the scrollbar spans it all; only the rows in view (and some around) are drawn.
  */
 export function LogList({ viewId, view, model, label, query, showSource, sourceLabels, showTime, currentRow, scrollRef, empty }: LogListProps) {
-  const { range, update } = useRowsInView(scrollRef, model.count);
-  const first = Math.max(0, Math.min(range[0], model.count) - OVERSCAN);
-  const end = Math.min(model.count, range[1] + OVERSCAN);
+  const { place: measured, update } = useRowsInView(scrollRef, model.count);
+  // Following, the view is at the end, whose rows are known without measuring: a live batch is drawn once.
+  const place = view.following ? placeAtBottom(model.count, measured.height) : measured;
+  const first = Math.max(0, Math.min(place.first, model.count) - OVERSCAN);
+  const end = Math.min(model.count, place.end + OVERSCAN);
 
   useEffect(() => {
     if (model.paged && end > first) logsStore.getState().ensure(viewId, first - READ_AHEAD, end + READ_AHEAD);
@@ -44,10 +46,8 @@ export function LogList({ viewId, view, model, label, query, showSource, sourceL
   // Live lines keep the newest in view while following.
   useLayoutEffect(() => {
     const element = scrollRef.current;
-    if (!element || !view.following) return;
-    element.scrollTop = element.scrollHeight;
-    update();
-  }, [scrollRef, update, model.count, view.following, view.epoch]);
+    if (element && view.following) element.scrollTop = element.scrollHeight;
+  }, [scrollRef, model.count, view.following, view.epoch]);
 
   useLayoutEffect(() => {
     const element = scrollRef.current;
@@ -60,17 +60,17 @@ export function LogList({ viewId, view, model, label, query, showSource, sourceL
   const onScroll = () => {
     const element = scrollRef.current;
     if (!element) return;
-    update();
     const atBottom = element.scrollHeight - element.scrollTop - element.clientHeight <= LOG_ROW_HEIGHT;
+    // Following keeps the view at the end, where its place is known: only a scroll away from it is news.
+    if (view.following && atBottom) return;
+    update();
     if (atBottom !== view.following) logsStore.getState().setFollowing(viewId, atBottom);
   };
 
   // Service names and step titles line up in a column as wide as the longest.
   const labelOf = (source: string) => sourceLabels.get(source) ?? source;
   const columns = { '--log-source-width': `${Math.max(...view.target.sources.map((s) => labelOf(s).length), 1)}ch` } as CSSProperties;
-  const scroller = scrollRef.current;
-  const scale = scrollScale(model.count, scroller?.clientHeight ?? 0);
-  const scrollTop = scroller?.scrollTop ?? 0;
+  const scale = scrollScale(model.count, place.height);
   const rows: ReactNode[] = [];
   for (let index = first; index < end; index++) {
     const row = model.rowAt(index);
@@ -79,7 +79,7 @@ export function LogList({ viewId, view, model, label, query, showSource, sourceL
       <LogLineRow
         key={index % (end - first)}
         row={row}
-        top={rowTop(index, scrollTop, scale)}
+        top={rowTop(index, place.top, scale)}
         height={LOG_ROW_HEIGHT}
         query={query}
         showSource={showSource}

@@ -32,26 +32,48 @@ export function scrollTopCentring(index: number, viewHeight: number, scale: Scro
   return ((index + 0.5) * LOG_ROW_HEIGHT - viewHeight / 2) / scale.ratio;
 }
 
+/** Where a view of a log is: the rows [first, end) wholly or partly in it, and what places them. */
+export interface ViewPlace {
+  first: number;
+  end: number;
+  /** The scrollTop that `rowTop` places rows by; 0 while the scale is 1, where rows do not move with it. */
+  top: number;
+  /** The view's height in pixels. */
+  height: number;
+}
+
+export function placeAt(scrollTop: number, height: number, count: number): ViewPlace {
+  const ratio = scrollScale(count, height).ratio;
+  const top = scrollTop * ratio;
+  return { first: Math.floor(top / LOG_ROW_HEIGHT), end: Math.ceil((top + height) / LOG_ROW_HEIGHT), top: ratio > 1 ? scrollTop : 0, height };
+}
+
+/** The place of a view scrolled to the end, where following keeps it: known without measuring. */
+export function placeAtBottom(count: number, height: number): ViewPlace {
+  return placeAt(Math.max(0, scrollScale(count, height).height - height), height, count);
+}
+
 /** The list indices [first, end) of the rows wholly or partly in view, in a log of `count` rows. */
 export function rowsInView(element: HTMLElement | null, count: number): [number, number] {
   if (!element) return [0, 0];
-  const top = element.scrollTop * scrollScale(count, element.clientHeight).ratio;
-  return [Math.floor(top / LOG_ROW_HEIGHT), Math.ceil((top + element.clientHeight) / LOG_ROW_HEIGHT)];
+  const { first, end } = placeAt(element.scrollTop, element.clientHeight, count);
+  return [first, end];
 }
 
+const samePlace = (a: ViewPlace, b: ViewPlace) => a.first === b.first && a.end === b.end && a.top === b.top && a.height === b.height;
+
 /**
- * The rows in view, kept as the element scrolls and resizes. Rows have one fixed height, so this is
+ * The place of the view, kept as the element scrolls and resizes. Rows have one fixed height, so this is
  * arithmetic on scrollTop: nothing is measured, and a list of a million rows costs what its view does.
- * `update` is for whoever moves scrollTop and wants the rows of the new place in the same frame. Past
- * MAX_SIZER_HEIGHT rows move faster than the sizer, so every scroll is a new place (the third number).
+ * `update` is for whoever moves scrollTop and wants the rows of the new place in the same frame.
  */
 export function useRowsInView(scrollRef: RefObject<HTMLElement | null>, count: number) {
-  const [range, setRange] = useState<[number, number, number]>([0, 0, 0]);
+  const [place, setPlace] = useState<ViewPlace>({ first: 0, end: 0, top: 0, height: 0 });
   const update = useCallback(() => {
     const element = scrollRef.current;
-    const [first, end] = rowsInView(element, count);
-    const top = element && scrollScale(count, element.clientHeight).ratio > 1 ? element.scrollTop : 0;
-    setRange((current) => (current[0] === first && current[1] === end && current[2] === top ? current : [first, end, top]));
+    if (!element) return;
+    const next = placeAt(element.scrollTop, element.clientHeight, count);
+    setPlace((current) => (samePlace(current, next) ? current : next));
   }, [scrollRef, count]);
 
   useEffect(() => {
@@ -63,5 +85,5 @@ export function useRowsInView(scrollRef: RefObject<HTMLElement | null>, count: n
     return () => resized.disconnect();
   }, [scrollRef, update]);
 
-  return { range, update };
+  return { place, update };
 }
