@@ -94,3 +94,41 @@ test('a bad name shows the rule next to the row and Save waits for a good one', 
   await expect(form.name(1)).not.toHaveAttribute('aria-invalid');
   await expect(form.saveButton).toBeEnabled();
 });
+
+test('edits not saved yet are still there after a look at another tab, until Discard', async ({ app }) => {
+  await app.createProject('drafts');
+  await expect(app.projectTitle).toHaveText('drafts');
+  await app.tab('Variables').click();
+  const project = new VariablesForm(app.page, 'Project variables');
+  await project.add('KEPT', 'unsaved-value');
+  await app.tab('Files').click();
+  await expect(project.form).toBeHidden();
+  await app.tab('Variables').click();
+  await expect(project.name(1)).toHaveValue('KEPT');
+  await expect(project.value(1)).toHaveValue('unsaved-value');
+  await expect(project.value(1)).toHaveAttribute('type', 'password');
+  await expect(project.saveButton).toBeEnabled();
+
+  const pipeline = new PipelinePage(app.page);
+  await pipeline.open('Main');
+  await pipeline.section('Variables').click();
+  const own = new VariablesForm(app.page, 'Pipeline variables');
+  await own.add('STEP_SETTING', '3');
+  await pipeline.section('Services').click();
+  await pipeline.section('Variables').click();
+  await expect(own.name(1)).toHaveValue('STEP_SETTING');
+  await own.form.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(own.form.getByRole('listitem')).toHaveCount(0);
+  await pipeline.section('Services').click();
+  await pipeline.section('Variables').click();
+  await expect(own.form.getByRole('listitem')).toHaveCount(0);
+
+  // The project's draft was never saved: Save keeps it, and it is read back from the host after a reload.
+  await app.tab('Variables').click();
+  await expect(project.name(1)).toHaveValue('KEPT');
+  await project.saveButton.click();
+  await expect(project.notice).toHaveText('Saved');
+  await app.page.reload();
+  await app.tab('Variables').click();
+  await expect(project.value(1)).toHaveValue('unsaved-value');
+});

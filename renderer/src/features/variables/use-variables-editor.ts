@@ -3,6 +3,7 @@ import type { VariableSets } from '../../../../electron/contract';
 import { bridge } from '../../bridge/client';
 import { errorMessage } from '../../bridge/request-error';
 import type { KeyValueRow } from '../../components/key-value-rows';
+import { draftKey, dropDraft, keepDraft, variableDrafts } from '../../stores/variable-drafts';
 import { placeSaveError, type SaveErrors } from './place-save-error';
 import { validateVariableRows } from './validate-variable-rows';
 import { rowsFrom, rowsToVariables, variablesDirty } from './variable-rows';
@@ -16,6 +17,7 @@ const NO_SAVE_ERRORS: SaveErrors = { rows: {}, form: undefined };
 export function useVariablesEditor(projectId: string, pipelineUuid: string | undefined) {
   const scope = pipelineUuid === undefined ? 'project' : 'pipeline';
   const request = useMemo(() => (pipelineUuid === undefined ? { projectId } : { projectId, pipelineUuid }), [projectId, pipelineUuid]);
+  const key = draftKey(projectId, pipelineUuid);
   const [sets, setSets] = useState<VariableSets | undefined>();
   const [loadError, setLoadError] = useState<string | undefined>();
   const [rows, setRows] = useState<KeyValueRow[]>([]);
@@ -26,6 +28,7 @@ export function useVariablesEditor(projectId: string, pipelineUuid: string | und
   const [notice, setNotice] = useState<string | undefined>();
 
   const reset = (next: VariableSets) => {
+    dropDraft(key);
     setSets(next);
     setRows(rowsFrom(next[scope]));
     setGeneration((n) => n + 1);
@@ -39,14 +42,15 @@ export function useVariablesEditor(projectId: string, pipelineUuid: string | und
       (loaded) => {
         if (!live) return;
         setSets(loaded);
-        setRows(rowsFrom(loaded[scope]));
+        // Edits left unsaved when the person went to another tab come back.
+        setRows(variableDrafts.getState()[key] ?? rowsFrom(loaded[scope]));
       },
       (error: unknown) => live && setLoadError(errorMessage(error)),
     );
     return () => {
       live = false;
     };
-  }, [request, scope]);
+  }, [request, scope, key]);
 
   const errors = useMemo(() => validateVariableRows(rows), [rows]);
   const saved = sets?.[scope] ?? {};
@@ -66,6 +70,7 @@ export function useVariablesEditor(projectId: string, pipelineUuid: string | und
     errorOf: (index: number): string | undefined => errors[index] ?? saveErrors.rows[index],
     edit(next: KeyValueRow[]) {
       setRows(next);
+      keepDraft(key, next);
       setSaveErrors(NO_SAVE_ERRORS);
       setNotice(undefined);
     },
