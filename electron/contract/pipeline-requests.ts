@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { PipelineDocument, PipelinePath, ServiceDefinition } from './pipeline-schemas';
+import { PipelineDocument, PipelinePath, PipelineSettings, ServiceDefinition } from './pipeline-schemas';
 import { inProject, ok } from './request-helpers';
 import { PipelineSummary } from './schemas';
 
 const onePipeline = inProject.extend({ path: PipelinePath });
+
 const revised = onePipeline.extend({ revision: z.string() });
 
 export const pipelineRequests = {
@@ -21,6 +22,11 @@ export const pipelineRequests = {
   /** Replaces the pipeline's services; refused with PIPELINE_INVALID while any breaks a rule. */
   'pipelines.saveServices': {
     input: revised.extend({ services: z.record(z.string(), ServiceDefinition) }),
+    output: PipelineDocument,
+  },
+  /** Sets the settings a person edits; others the file has stay. */
+  'pipelines.saveSettings': {
+    input: revised.extend({ settings: PipelineSettings }),
     output: PipelineDocument,
   },
 } as const;

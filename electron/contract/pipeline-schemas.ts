@@ -8,6 +8,17 @@ export const SERVICE_NAME_RULE =
 /** Orchest's environment variable name rule (is_env_var_name_valid). */
 export const ENV_VAR_NAME_RULE = 'letters, digits, "-" and "_" only';
 
+/** Orchest's `data_passing_memory_size`: "1GB", "500 MB". */
+export const MEMORY_SIZE = /^\d+(\.\d+)?\s*(KB|MB|GB)$/;
+
+/** Orchest's pipeline settings. The two on data passing are for Orchest's memory store; runs here pass data on disk. */
+export const PipelineSettings = z.object({
+  max_steps_parallelism: z.number().int('Give a whole number').min(0, 'Give 0 (no limit) or more'),
+  auto_eviction: z.boolean(),
+  data_passing_memory_size: z.string().regex(MEMORY_SIZE, 'Give a size such as 1GB: a number, then KB, MB or GB'),
+});
+export type PipelineSettings = z.infer<typeof PipelineSettings>;
+
 /** A `*.orchest` path in a project: forward slashes, ending in .orchest. */
 export const PipelinePath = RelativePath.refine((p) => p.endsWith('.orchest') && !p.startsWith('/'), {
   message: 'A pipeline path is relative to the project and ends in .orchest',

@@ -61,3 +61,39 @@ test('the steps of a pipeline show as a graph, and an unreadable file shows wher
   await app.page.getByRole('link', { name: 'broken.orchest' }).click();
   await expect(app.page.getByTestId('pipeline-error')).toContainText(/line 3 column 1/);
 });
+
+test("a pipeline's settings are edited in a dialog and saved into its file, others kept", async ({ app, host }) => {
+  await app.createProject('tuned');
+  await expect(app.projectTitle).toHaveText('tuned');
+  const file = path.join(host.workspace, 'projects', 'tuned', 'main.orchest');
+  const main = JSON.parse(await fs.readFile(file, 'utf8')) as { settings: Record<string, unknown> };
+  await fs.writeFile(file, JSON.stringify({ ...main, settings: { ...main.settings, 'x-team-setting': 'kept' } }));
+
+  const pipeline = new PipelinePage(app.page);
+  await pipeline.open('Main');
+  await pipeline.view.getByRole('button', { name: 'Edit settings' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Pipeline settings' });
+  const parallel = dialog.getByLabel('Max steps in parallel');
+  await expect(parallel).toHaveValue('0');
+  await parallel.fill('two');
+  await expect(parallel).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog).toContainText('Give 0 (no limit) or a whole number of steps');
+  await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await parallel.fill('2');
+  await dialog.getByLabel('Data passing memory size').fill('lots');
+  await expect(dialog).toContainText('Give a size such as 1GB');
+  await dialog.getByLabel('Data passing memory size').fill('512MB');
+  await dialog.getByLabel('Auto eviction').check();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+
+  const settings = app.page.getByRole('table', { name: 'Settings' });
+  await expect(settings).toContainText('512MB');
+  await expect(settings.getByRole('row').filter({ hasText: 'Max steps in parallel' })).toContainText('2');
+  expect(JSON.parse(await fs.readFile(file, 'utf8')).settings).toEqual({
+    max_steps_parallelism: 2,
+    auto_eviction: true,
+    data_passing_memory_size: '512MB',
+    'x-team-setting': 'kept',
+  });
+});

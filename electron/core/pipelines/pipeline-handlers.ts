@@ -7,7 +7,8 @@ type PipelineRequests =
   | 'pipelines.create'
   | 'pipelines.rename'
   | 'pipelines.delete'
-  | 'pipelines.saveServices';
+  | 'pipelines.saveServices'
+  | 'pipelines.saveSettings';
 
 /** `onDeleted` lets what is kept elsewhere about a pipeline (its variables) go with it. */
 export function pipelineHandlers(
@@ -26,5 +27,6 @@ export function pipelineHandlers(
     },
     'pipelines.saveServices': ({ projectId, path, revision, services }) =>
       pipelines.saveServices(projectId, path, revision, services),
+    'pipelines.saveSettings': ({ projectId, path, revision, settings }) => pipelines.saveSettings(projectId, path, revision, settings),
   };
 }

@@ -6,7 +6,7 @@ import { AppError } from '../app-error';
 import { findPipelineFiles } from '../projects/pipeline-discovery';
 import { resolveInsideProject } from '../projects/project-paths';
 import { SerialQueue } from '../projects/serial-queue';
-import type { JsonObject } from './json-value';
+import { isJsonObject, type JsonObject } from './json-value';
 import { newPipelineDefinition } from './new-pipeline';
 import { toOrchestJson, toPlainJson } from './orchest-json';
 import { readPipelineSummary } from './pipeline-summary';
@@ -78,6 +78,13 @@ export class PipelineService {
     return this.change(projectId, relative, revision, (definition) => {
       // A file without services stays without the key when none are added.
       if (Object.keys(services).length > 0 || 'services' in definition) definition.services = services;
+    });
+  }
+
+  /** Sets the settings given; any others the file has (Orchest may add some) stay. */
+  saveSettings(projectId: string, relative: string, revision: string, settings: JsonObject): Promise<PipelineDocument> {
+    return this.change(projectId, relative, revision, (definition) => {
+      definition.settings = { ...(isJsonObject(definition.settings) ? definition.settings : {}), ...settings };
     });
   }
 

@@ -1,10 +1,9 @@
-import type { ValidationIssue } from '../../contract';
+import { MEMORY_SIZE, type ValidationIssue } from '../../contract';
 import { LATEST_PIPELINE_VERSION } from './pipeline-migrations';
 import { validateService } from './service-validation';
 import { isJsonObject, type JsonObject } from './json-value';
 
 
-const MEMORY_SIZE = /^\d+(\.\d+)?\s*(KB|MB|GB)$/;
 
 /**
  * Orchest's checks of a (migrated) pipeline (web/utils.py check_pipeline_correctness and

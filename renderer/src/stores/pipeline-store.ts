@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { BridgeClient, PipelineDocument } from '../../../electron/contract';
+import type { BridgeClient, PipelineDocument, PipelineSettings } from '../../../electron/contract';
 import { errorMessage } from '../bridge/request-error';
 import { debounce } from './debounce';
 
@@ -19,6 +19,7 @@ export interface PipelineState {
   remove(): Promise<void>;
   /** Sends every service; rejects with the bridge's error (PIPELINE_INVALID, CONFLICT) for the form. */
   saveServices(services: Record<string, Record<string, unknown>>, revision: string): Promise<PipelineDocument>;
+  saveSettings(settings: PipelineSettings, revision: string): Promise<PipelineDocument>;
   /** Reloads when the pipeline's folder changes on disk; returns the unsubscribe. */
   start(): () => void;
 }
@@ -35,6 +36,14 @@ export function createPipelineStore(bridge: BridgeClient) {
       return { projectId, path };
     };
     const current = (projectId: string, path: string) => get().projectId === projectId && get().path === path;
+    /** Sends a change; its answer is the file as saved, which an older read still in flight must not overwrite. */
+    const save = async (send: (projectId: string, path: string) => Promise<PipelineDocument>) => {
+      const { projectId, path } = target();
+      generation++;
+      const document = await send(projectId, path);
+      if (current(projectId, path)) set({ document, error: undefined, loading: false });
+      return document;
+    };
 
     return {
       projectId: undefined,
@@ -80,13 +89,11 @@ export function createPipelineStore(bridge: BridgeClient) {
         if (current(projectId, path)) get().close();
       },
 
-      async saveServices(services, revision) {
-        const { projectId, path } = target();
-        generation++; // an older read still in flight must not overwrite what the save returns
-        const document = await bridge.request('pipelines.saveServices', { projectId, path, revision, services });
-        if (current(projectId, path)) set({ document, error: undefined, loading: false });
-        return document;
-      },
+      saveServices: (services, revision) =>
+        save((projectId, path) => bridge.request('pipelines.saveServices', { projectId, path, revision, services })),
+
+      saveSettings: (settings, revision) =>
+        save((projectId, path) => bridge.request('pipelines.saveSettings', { projectId, path, revision, settings })),
 
       start() {
         const refetch = debounce(() => void get().reload(), PIPELINE_REFETCH_MS);

@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import type { PipelineDocument } from '../../../../electron/contract';
+import { Button } from '../../components/button';
+import { PipelineSettingsDialog } from './pipeline-settings-dialog';
 import { PipelineIssues } from './pipeline-issues';
 import { StepsPanel } from './steps-panel';
 import { ValueTable } from './value-table';
@@ -12,6 +15,7 @@ const SETTING_LABELS: Record<string, string> = {
 /** What the pipeline holds: its problems first, then its steps, parameters and settings. */
 export function PipelineOverview({ projectId, document }: { projectId: string; document: PipelineDocument }) {
   const { definition } = document;
+  const [editing, setEditing] = useState(false);
   return (
     <div className="pipeline-overview">
       <PipelineIssues issues={document.issues} />
@@ -28,8 +32,12 @@ export function PipelineOverview({ projectId, document }: { projectId: string; d
             Settings
           </h3>
           <ValueTable label="Settings" values={definition.settings} labels={SETTING_LABELS} empty="No settings." />
+          <Button size="small" onClick={() => setEditing(true)}>
+            Edit settings
+          </Button>
         </section>
       </div>
+      {editing && <PipelineSettingsDialog document={document} onClose={() => setEditing(false)} />}
     </div>
   );
 }

@@ -57,6 +57,22 @@ describe('PipelineService', () => {
     expect(await read()).toBe(text);
   });
 
+  it('saves the settings a person edits and keeps the ones it does not know', async () => {
+    await fs.writeFile(file(), OLD_FILE.replace('"auto_eviction": false}', '"auto_eviction": false, "x-later-setting": 3}'));
+    const { revision } = await service.get(PROJECT, 'main.orchest');
+    const settings = { max_steps_parallelism: 2, auto_eviction: true, data_passing_memory_size: '512MB' };
+    const saved = await service.saveSettings(PROJECT, 'main.orchest', revision, settings);
+    expect(JSON.parse(await read()).settings).toEqual({ ...settings, 'x-later-setting': 3 });
+    expect(saved.definition.settings).toMatchObject(settings);
+    // A value the file's rules refuse is not written.
+    const text = await read();
+    await expect(service.saveSettings(PROJECT, 'main.orchest', saved.revision, { ...settings, data_passing_memory_size: 'lots' })).rejects.toMatchObject({
+      code: 'PIPELINE_INVALID',
+      field: 'settings.data_passing_memory_size',
+    });
+    expect(await read()).toBe(text);
+  });
+
   it('refuses a save when the file changed on disk since it was read, and keeps those bytes', async () => {
     const { revision } = await service.get(PROJECT, 'main.orchest');
     const edited = OLD_FILE.replace('Étude', 'Edited elsewhere');
