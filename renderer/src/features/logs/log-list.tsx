@@ -43,11 +43,12 @@ export function LogList({ viewId, view, model, label, query, showSource, sourceL
     if (model.paged && end > first) logsStore.getState().ensure(viewId, first - READ_AHEAD, end + READ_AHEAD);
   }, [viewId, model, first, end]);
 
-  // Live lines keep the newest in view while following.
+  // Live lines keep the newest in view while following; otherwise, past the sizer's cap, they move what the same scrollTop shows.
   useLayoutEffect(() => {
     const element = scrollRef.current;
     if (element && view.following) element.scrollTop = element.scrollHeight;
-  }, [scrollRef, model.count, view.following, view.epoch]);
+    else update();
+  }, [scrollRef, update, model.count, view.following, view.epoch]);
 
   useLayoutEffect(() => {
     const element = scrollRef.current;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 
 export const LOG_ROW_HEIGHT = 18;
 /**
@@ -69,12 +69,15 @@ const samePlace = (a: ViewPlace, b: ViewPlace) => a.first === b.first && a.end =
  */
 export function useRowsInView(scrollRef: RefObject<HTMLElement | null>, count: number) {
   const [place, setPlace] = useState<ViewPlace>({ first: 0, end: 0, top: 0, height: 0 });
+  // Read when measuring, so that `update` (and the observer) stay the same as lines come.
+  const counted = useRef(count);
+  useLayoutEffect(() => void (counted.current = count), [count]);
   const update = useCallback(() => {
     const element = scrollRef.current;
     if (!element) return;
-    const next = placeAt(element.scrollTop, element.clientHeight, count);
+    const next = placeAt(element.scrollTop, element.clientHeight, counted.current);
     setPlace((current) => (samePlace(current, next) ? current : next));
-  }, [scrollRef, count]);
+  }, [scrollRef]);
 
   useEffect(() => {
     const element = scrollRef.current;
