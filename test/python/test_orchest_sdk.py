@@ -131,6 +131,10 @@ class ParametersTest(SdkTest):
         self.assertEqual(orchest.get_pipeline_param("epochs"), 3)
         os.remove(self.pipeline_path)
         self.assertRaises(error.PipelineDefinitionNotFoundError, orchest.get_params)
+        with open(self.pipeline_path, "w") as f:
+            f.write('{"steps": ')
+        with self.assertRaisesRegex(error.Error, "^The pipeline file .* is not valid JSON"):
+            orchest.get_pipeline_param("epochs")
 
 
 class ServicesTest(SdkTest):
@@ -163,6 +167,10 @@ class ServicesTest(SdkTest):
 
     def test_errors(self):
         self.assertRaises(error.SessionNotFound, orchest.get_services)
+        with open(self.session_path, "w") as f:
+            f.write("not json")
+        with self.assertRaisesRegex(error.Error, "^The session file .* is not valid JSON"):
+            orchest.get_services()
         self.write_session()
         with self.assertRaisesRegex(error.ServiceNotFound, "^Could not find service with name nope$"):
             orchest.get_service("nope")

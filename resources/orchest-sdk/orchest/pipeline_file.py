@@ -4,19 +4,14 @@ import json
 
 from orchest import error
 from orchest.config import Config
+from orchest.json_file import read_json
 
 _READ_ONLY_ERRNOS = (errno.EROFS, errno.EACCES, errno.EPERM)
 
 
 def read_pipeline():
     path = Config.PIPELINE_DEFINITION_PATH
-    try:
-        with open(path, "r", encoding="utf-8") as f:
-            return json.load(f)
-    except FileNotFoundError:
-        raise error.PipelineDefinitionNotFoundError("Could not open %s." % path) from None
-    except ValueError as e:
-        raise error.Error("The pipeline file %s is not valid JSON: %s" % (path, e)) from None
+    return read_json(path, "pipeline file", error.PipelineDefinitionNotFoundError("Could not open %s." % path))
 
 
 def write_pipeline(pipeline):

@@ -1,9 +1,9 @@
 """Services of the current session, with their host names, base paths and URLs."""
 import copy
-import json
 
 from orchest.config import Config
-from orchest.error import Error, ServiceNotFound, SessionNotFound, UnrecognizedSessionType
+from orchest.error import ServiceNotFound, SessionNotFound, UnrecognizedSessionType
+from orchest.json_file import read_json
 from orchest.pipeline_file import read_pipeline
 
 # Orchest's own SDK returned these placeholders for the caller to fill in.
@@ -42,13 +42,7 @@ def _session_services():
 
 def _read_session_file():
     path = Config.SESSION_FILE
-    try:
-        with open(path, "r", encoding="utf-8") as f:
-            return json.load(f)
-    except FileNotFoundError:
-        raise SessionNotFound("No interactive session: %s does not exist." % path) from None
-    except ValueError as e:
-        raise Error("The session file %s is not valid JSON: %s" % (path, e)) from None
+    return read_json(path, "session file", SessionNotFound("No interactive session: %s does not exist." % path))
 
 
 def _describe(key, spec, proxy_origin):
