@@ -30,6 +30,9 @@ describe('Python SDK and notebook runner', () => {
       expect(hasPython3, 'python3 is not on PATH').toBe(true);
       const { code, output } = await runPythonTests();
       expect(code, output).toBe(0);
+      // A Python test that cannot run here (pyarrow is not in Debian's archive) is named, not passed over quietly.
+      const skipped = output.split('\n').filter((line) => / \.\.\. skipped /.test(line));
+      if (skipped.length > 0) console.warn(`Python tests skipped:\n${skipped.join('\n')}`);
     },
     120_000,
   );
