@@ -1,27 +1,16 @@
 import { LABELS } from '../docker/labels';
 import { withSdkOnPythonPath } from '../sessions/python-path';
+import { sessionBinds, sessionLabels, sessionVariables, type SessionContext } from '../sessions/session-context';
 import { sessionNetworkName } from '../sessions/session-identity';
 import type { PlannedStep } from './run-plan';
 
-export interface StepContainerInput {
-  /** The app instance's owner label value (see LABELS.owner). */
-  owner: string;
-  projectUuid: string;
-  pipelineUuid: string;
-  /** The pipeline file on the host. */
-  pipelineFile: string;
-  projectDir: string;
-  dataDir: string;
+export interface StepContainerInput extends SessionContext {
   sessionUuid: string;
   runUuid: string;
   step: PlannedStep;
   image: string;
   /** The image's own variables (for its PYTHONPATH). */
   imageEnv: string[];
-  /** Project and pipeline variables, merged (pipeline wins). */
-  variables: Record<string, string>;
-  /** What the app mounts in every container of the session (the `orchest` SDK and runner). */
-  appBinds: string[];
 }
 
 export interface StepContainerPlan {
@@ -43,20 +32,11 @@ export function planStepContainer(input: StepContainerInput): StepContainerPlan 
     workingDir: step.location.workingDir,
     env: withSdkOnPythonPath(stepEnvironment(input), input.imageEnv),
     labels: {
-      [LABELS.managed]: 'true',
-      [LABELS.owner]: input.owner,
-      [LABELS.project]: input.projectUuid,
-      [LABELS.pipeline]: input.pipelineUuid,
-      [LABELS.session]: input.sessionUuid,
+      ...sessionLabels(input, input.sessionUuid),
       [LABELS.run]: input.runUuid,
       [LABELS.step]: step.uuid,
     },
-    binds: [
-      `${input.projectDir}:/project-dir`,
-      `${input.dataDir}:/data`,
-      `${input.pipelineFile}:/pipeline.json:ro`,
-      ...input.appBinds,
-    ],
+    binds: [`${input.projectDir}:/project-dir`, `${input.dataDir}:/data`, ...sessionBinds(input)],
     network: sessionNetworkName(input.sessionUuid),
   };
 }
@@ -66,11 +46,7 @@ function stepEnvironment(input: StepContainerInput): string[] {
   const env: Record<string, string> = Object.fromEntries(Object.entries(input.variables).filter(([name]) => name !== 'PATH'));
   Object.assign(env, {
     ORCHEST_STEP_UUID: input.step.uuid,
-    ORCHEST_SESSION_UUID: input.sessionUuid,
-    ORCHEST_SESSION_TYPE: 'interactive',
-    ORCHEST_PIPELINE_UUID: input.pipelineUuid,
-    ORCHEST_PIPELINE_PATH: '/pipeline.json',
-    ORCHEST_PROJECT_UUID: input.projectUuid,
+    ...sessionVariables(input, input.sessionUuid),
     ORCHEST_NAMESPACE: 'orchest',
     ORCHEST_CLUSTER: 'cluster-1',
     PYTHONUNBUFFERED: '1',

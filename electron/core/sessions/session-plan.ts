@@ -2,6 +2,7 @@ import { split as shellSplit } from 'shlex';
 import { AppError } from '../app-error';
 import type { ContainerSpec } from '../docker/containers';
 import { LABELS } from '../docker/labels';
+import { sessionBinds, sessionLabels, sessionVariables, type SessionContext } from './session-context';
 import { basePathPrefix, internalHostname, sessionNetworkName, sessionUuidOf } from './session-identity';
 
 /** A service as stored in the pipeline file (already validated by Orchest's rules). */
@@ -21,23 +22,11 @@ export interface ServiceDefinition {
   [other: string]: unknown;
 }
 
-export interface SessionPlanInput {
-  /** The app instance's owner label value (see LABELS.owner). */
-  owner: string;
-  projectUuid: string;
-  pipelineUuid: string;
-  /** The pipeline file on the host, mounted read-only at /pipeline.json. */
-  pipelineFile: string;
-  projectDir: string;
-  dataDir: string;
+export interface SessionPlanInput extends SessionContext {
   /** The services as they are on disk when the session starts. */
   services: Record<string, ServiceDefinition>;
-  /** Project and pipeline variables, merged (pipeline wins). */
-  variables: Record<string, string>;
   /** The image of each `environment@<uuid>` the services use, keyed by environment uuid. */
   environmentImages: Record<string, string>;
-  /** What the app mounts in every container of the session (the `orchest` SDK, the session's specs). */
-  appBinds?: string[];
 }
 
 /** How the app's proxy serves a service (Orchest's `exposed`, `requires_authentication`, `preserve_base_path`). */
@@ -66,13 +55,7 @@ export const ENVIRONMENT_IMAGE_PREFIX = 'environment@';
 /** Turns a pipeline's services into the network and containers of its interactive session; no I/O. */
 export function planSession(input: SessionPlanInput): SessionPlan {
   const sessionUuid = sessionUuidOf(input.projectUuid, input.pipelineUuid);
-  const labels = {
-    [LABELS.managed]: 'true',
-    [LABELS.owner]: input.owner,
-    [LABELS.project]: input.projectUuid,
-    [LABELS.pipeline]: input.pipelineUuid,
-    [LABELS.session]: sessionUuid,
-  };
+  const labels = sessionLabels(input, sessionUuid);
   const serviceSpecs = Object.fromEntries(Object.values(input.services).map((raw) => [raw.name, substituteBasePath(raw, sessionUuid)]));
   const containers = Object.values(serviceSpecs)
     .filter((service) => service.scope.includes('interactive'))
@@ -93,7 +76,7 @@ function planContainer(
     requiresAuthentication: service.requires_authentication !== false, // Orchest's default
     preserveBasePath: service.preserve_base_path === true,
   };
-  const binds = [`${input.pipelineFile}:/pipeline.json:ro`, ...(input.appBinds ?? [])];
+  const binds = sessionBinds(input);
   const projectTarget = service.binds?.['/project-dir'];
   const dataTarget = service.binds?.['/data'];
   if (projectTarget) binds.push(`${input.projectDir}:${projectTarget}`);
@@ -114,14 +97,7 @@ function planContainer(
 
 /** ORCHEST_* first, then the service's own variables, then inherited ones, which win. */
 function environment(service: ServiceDefinition, input: SessionPlanInput, sessionUuid: string): string[] {
-  const env: Record<string, string> = {
-    ORCHEST_PROJECT_UUID: input.projectUuid,
-    ORCHEST_PIPELINE_UUID: input.pipelineUuid,
-    ORCHEST_PIPELINE_PATH: '/pipeline.json',
-    ORCHEST_SESSION_UUID: sessionUuid,
-    ORCHEST_SESSION_TYPE: 'interactive',
-    ...service.env_variables,
-  };
+  const env: Record<string, string> = { ...sessionVariables(input, sessionUuid), ...service.env_variables };
   for (const name of service.env_variables_inherit ?? []) {
     const value = input.variables[name];
     if (value !== undefined) env[name] = value; // Orchest ignored names that are not set

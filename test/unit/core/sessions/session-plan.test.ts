@@ -23,6 +23,7 @@ const input = (services: ServiceDefinition[], extra: Partial<SessionPlanInput> =
   services: Object.fromEntries(services.map((s) => [s.name, s])),
   variables: {},
   environmentImages: {},
+  appBinds: [],
   ...extra,
 });
 
