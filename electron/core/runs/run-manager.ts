@@ -8,6 +8,7 @@ import { dockerErrorText } from '../docker/docker-error';
 import { newestEnvironmentImage } from '../environments/environment-images';
 import { SerialQueue } from '../projects/serial-queue';
 import type { ContainerFiles } from '../sessions/container-files';
+import type { SessionContext } from '../sessions/session-context';
 import { planRun, type PlannedStep, type RunPlan } from './run-plan';
 import { runInOrder, type StepResult } from './run-scheduler';
 import { waitForServices } from './service-wait';
@@ -32,6 +33,13 @@ export interface RunManagerOptions {
 }
 
 /** An environment's newest image, with its own variables. */
+interface StepContext {
+  session: SessionContext;
+  sessionUuid: string;
+  /** Services whose ports did not answer within the wait. */
+  silent: string[];
+}
+
 interface StepImage {
   name: string;
   env: string[];
@@ -140,24 +148,32 @@ export class RunManager implements Disposable {
     this.update(record, { status, finishedAt: new Date().toISOString() });
   }
 
-  /** What every step of the run shares: the project's folders, variables and the app's mounts. */
-  private async stepContext(record: RunRecord, sessionUuid: string, silent: string[]) {
+  /** What every step of the run shares: the session's context, and the services that stayed silent. */
+  private async stepContext(record: RunRecord, sessionUuid: string, silent: string[]): Promise<StepContext> {
     const { run } = record;
     const projectDir = await this.options.projectFolder(run.projectId);
-    await fs.mkdir(this.options.dataDir(), { recursive: true }); // made by the app, not by Docker as root
+    const dataDir = this.options.dataDir();
+    await fs.mkdir(dataDir, { recursive: true }); // made by the app, not by Docker as root
     return {
-      projectDir,
+      session: {
+        owner: this.options.owner,
+        projectUuid: run.projectId,
+        pipelineUuid: run.pipelineUuid,
+        pipelineFile: path.join(projectDir, run.pipelinePath),
+        projectDir,
+        dataDir,
+        variables: await this.options.variables(run.projectId, run.pipelineUuid),
+        appBinds: await this.options.containerFiles.binds(sessionUuid),
+      },
       sessionUuid,
       silent,
-      variables: await this.options.variables(run.projectId, run.pipelineUuid),
-      appBinds: await this.options.containerFiles.binds(sessionUuid),
     };
   }
 
   private async runStep(
     record: RunRecord,
     step: PlannedStep,
-    context: Awaited<ReturnType<RunManager['stepContext']>>,
+    context: StepContext,
     removals: Promise<void>[],
   ): Promise<StepResult> {
     const { run, abort } = record;
@@ -173,22 +189,15 @@ export class RunManager implements Disposable {
         await this.options.logs.note(target, `${context.silent.join(', ')} did not accept connections within a minute; the step runs anyway`);
       }
       const { projectRelative } = step.location;
-      const hostFile = projectRelative ? path.join(context.projectDir, projectRelative) : undefined;
+      const hostFile = projectRelative ? path.join(context.session.projectDir, projectRelative) : undefined;
       if (hostFile && !(await exists(hostFile))) throw new StepStartError(`The step's file ${step.filePath} does not exist`);
       const plan = planStepContainer({
-        owner: this.options.owner,
-        projectUuid: run.projectId,
-        pipelineUuid: run.pipelineUuid,
-        pipelineFile: path.join(context.projectDir, run.pipelinePath),
-        projectDir: context.projectDir,
-        dataDir: this.options.dataDir(),
+        ...context.session,
         sessionUuid: context.sessionUuid,
         runUuid: run.runUuid,
         step,
         image: record.images.get(step.environment)!.name,
         imageEnv: record.images.get(step.environment)!.env,
-        variables: context.variables,
-        appBinds: context.appBinds,
       });
       const docker = await this.options.docker();
       const ran = await runStepContainer(docker, plan, step.command.program, this.options.logs, target, abort.signal);
