@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   AppInfo,
   AppSettings,
+  Diagnostics,
   EngineStatus,
   EnvironmentSummary,
   FileEntry,
@@ -25,6 +26,7 @@ import { inProject, none, ok } from './request-helpers';
 /** Every request the renderer (or the CLI) may make of the main process. */
 export const requests = {
   'app.info': { input: none, output: AppInfo },
+  'app.diagnostics': { input: none, output: Diagnostics },
   'engine.status': {
     input: z.object({ refresh: z.boolean().optional() }).strict(),
     output: EngineStatus,

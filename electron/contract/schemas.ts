@@ -53,6 +53,23 @@ export const FileEntry = z.object({
 });
 export type FileEntry = z.infer<typeof FileEntry>;
 
+/** Why the engine does not answer, as a user can act on it. */
+export const EngineProblem = z.enum(['not-installed', 'not-running', 'permission-denied', 'host-unreachable', 'no-answer']);
+export type EngineProblem = z.infer<typeof EngineProblem>;
+
+/** What a user is told first about each reason the engine does not answer (app and CLI alike). */
+export const ENGINE_PROBLEM_TITLES: Record<EngineProblem, string> = {
+  'not-installed': 'No Docker found',
+  'not-running': 'Docker is installed but not running',
+  'permission-denied': 'No permission to use Docker',
+  'host-unreachable': 'DOCKER_HOST points nowhere',
+  'no-answer': 'Docker does not answer',
+};
+
+/** One step to take: words, and a command to run where there is one. */
+export const EngineAdvice = z.object({ text: z.string(), command: z.string().optional() });
+export type EngineAdvice = z.infer<typeof EngineAdvice>;
+
 export const EngineStatus = z.discriminatedUnion('reachable', [
   z.object({
     reachable: z.literal(true),
@@ -61,7 +78,14 @@ export const EngineStatus = z.discriminatedUnion('reachable', [
     os: z.string(),
     host: z.string(),
   }),
-  z.object({ reachable: z.literal(false), host: z.string(), reason: z.string() }),
+  z.object({
+    reachable: z.literal(false),
+    host: z.string(),
+    reason: z.string(),
+    problem: EngineProblem,
+    /** What to do about it on this platform, in order. */
+    advice: z.array(EngineAdvice),
+  }),
 ]);
 export type EngineStatus = z.infer<typeof EngineStatus>;
 
@@ -93,3 +117,23 @@ export const AppInfo = z.object({
   platform: z.string(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
+
+/** What to paste into a bug report: versions, paths, the engine and the settings, secrets left out. */
+export const Diagnostics = z.object({
+  app: z.object({ version: z.string(), shell: z.enum(['electron', 'host']) }),
+  runtime: z.object({ node: z.string(), electron: z.string().optional(), chrome: z.string().optional() }),
+  os: z.object({ platform: z.string(), release: z.string(), arch: z.string() }),
+  engine: EngineStatus,
+  paths: z.object({
+    home: z.string(),
+    logs: z.string(),
+    settings: z.string(),
+    workspace: z.string(),
+  }),
+  proxy: z.string(),
+  /** The settings file's keys; values of keys not known to be harmless are left out. */
+  settings: z.record(z.string(), z.unknown()),
+  /** All of the above as plain text. */
+  text: z.string(),
+});
+export type Diagnostics = z.infer<typeof Diagnostics>;

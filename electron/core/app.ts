@@ -1,6 +1,9 @@
+import os from 'node:os';
 import { BridgeServer, type Handlers } from '../bridge/bridge-server';
-import type { AppInfo } from '../contract';
+import type { AppInfo, Diagnostics, EngineStatus } from '../contract';
 import { ownerIdOf } from './app-home';
+import { logsFolder, type AppLog } from './diagnostics/app-log';
+import { diagnosticsReport } from './diagnostics/diagnostics-report';
 import { EngineMonitor } from './docker/engine-monitor';
 import { environmentHandlers } from './environments/environment-handlers';
 import { EnvironmentService } from './environments/environment-service';
@@ -39,6 +42,8 @@ export interface AppOptions {
   cipher?: SecretCipher;
   /** The folder with the files given to containers (orchest-sdk/, step-runner/); found upward from the code when not given. */
   resourcesDir?: string;
+  /** The process's own log, where the app notes its start and the engine's changes. */
+  log?: AppLog;
 }
 
 /** The composition root: builds every service, wires them to the bridge, and disposes them. */
@@ -64,6 +69,7 @@ export class OrchestApp {
     const owner = ownerIdOf(options.home);
     this.workspace = new Workspace(() => settings.get().workspace);
     this.engine = new EngineMonitor((status) => {
+      options.log?.write(status.reachable ? 'info' : 'warn', engineLogLine(status));
       this.bridge.broadcast('engine.status', status);
       if (status.reachable) void this.recovery.attach();
       else this.recovery.detach();
@@ -127,6 +133,8 @@ export class OrchestApp {
   }
 
   async start(): Promise<void> {
+    const { version, shell, settings, log } = this.options;
+    log?.write('info', `Orchest Desktop ${version} (${shell}) starts, Node.js ${process.versions.node} on ${process.platform}; workspace ${settings.get().workspace}`);
     this.proxyListening = await this.proxy.listen(this.options.settings.get().proxyPort);
     this.engine.start();
     await this.watchWorkspace();
@@ -136,6 +144,7 @@ export class OrchestApp {
     const { settings } = this.options;
     return {
       'app.info': () => ({ version: this.options.version, shell: this.options.shell, platform: process.platform }),
+      'app.diagnostics': () => this.diagnostics(),
       'engine.status': ({ refresh }) => this.engine.status(refresh),
       'workspace.status': () => this.workspace.status(),
       'settings.get': () => settings.get(),
@@ -168,6 +177,20 @@ export class OrchestApp {
     };
   }
 
+  private async diagnostics(): Promise<Diagnostics> {
+    const { home, version, shell, settings } = this.options;
+    const { node, electron, chrome } = process.versions;
+    return diagnosticsReport({
+      app: { version, shell },
+      runtime: { node, electron, chrome },
+      os: { platform: process.platform, release: os.release(), arch: process.arch },
+      engine: await this.engine.status(true),
+      paths: { home, logs: logsFolder(home), settings: settings.path, workspace: settings.get().workspace },
+      proxy: this.proxy.origin,
+      storedSettings: settings.stored(),
+    });
+  }
+
   /** New or removed folders under projects/ change the project list. */
   private async watchWorkspace(): Promise<void> {
     await this.workspaceWatcher?.dispose();
@@ -193,4 +216,10 @@ export class OrchestApp {
     await this.workspaceWatcher?.dispose();
     await this.bridge.dispose();
   }
+}
+
+function engineLogLine(status: EngineStatus): string {
+  return status.reachable
+    ? `Docker ${status.version} (API ${status.apiVersion}) answers at ${status.host}`
+    : `Docker does not answer at ${status.host} (${status.problem}): ${status.reason}`;
 }

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { fileURLToPath } from 'node:url';
-import { BridgeRequestError } from '../contract';
+import { BridgeRequestError, ENGINE_PROBLEM_TITLES, type EngineStatus } from '../contract';
 import { clientCommand, findPipeline, findProject, PIPELINE_ARGUMENT, withClient, type ClientOptions } from './cli-client';
 import { CliError } from './cli-connection';
 import { addEnvironmentCommands } from './cli-environments';
@@ -94,7 +94,7 @@ pipelines
     if (checks.some((c) => c.errors.length > 0)) process.exitCode = 1;
   });
 
-clientCommand(program, 'status', 'the Docker engine and the workspace').action((options: ClientOptions) =>
+clientCommand(program, 'status', 'the Docker engine, the workspace and what to put in a bug report').action((options: ClientOptions) =>
   withClient(
     options,
     async (client) => {
@@ -104,19 +104,27 @@ clientCommand(program, 'status', 'the Docker engine and the workspace').action((
         client.request('workspace.status', {}),
         client.request('proxy.status', {}),
       ]);
-      return { app, engine, workspace, proxy };
+      const diagnostics = await client.request('app.diagnostics', {});
+      return { app, engine, workspace, proxy, diagnostics };
     },
-    ({ app, engine, workspace, proxy }) =>
+    ({ app, engine, workspace, proxy, diagnostics }) =>
       [
         `Orchest Desktop ${app.version} (${app.shell})`,
-        engine.reachable
-          ? `Docker: ${engine.version} (API ${engine.apiVersion}, ${engine.os}) at ${engine.host}`
-          : `Docker is not reachable: ${engine.reason}`,
+        ...engineLines(engine),
         workspace.error ? `Workspace: ${workspace.error}` : `Workspace: ${workspace.path}`,
         `Service proxy: ${proxy.origin}${proxy.preferredPortTaken ? ` (port ${proxy.preferredPortTaken} is taken by another program)` : ''}`,
+        `Logs: ${diagnostics.paths.logs}`,
       ].join('\n'),
   ),
 );
+
+function engineLines(engine: EngineStatus): string[] {
+  if (engine.reachable) return [`Docker: ${engine.version} (API ${engine.apiVersion}, ${engine.os}) at ${engine.host}`];
+  return [
+    `${ENGINE_PROBLEM_TITLES[engine.problem]}: ${engine.reason} (at ${engine.host})`,
+    ...engine.advice.map((step) => `  - ${step.text}${step.command ? `\n      ${step.command}` : ''}`),
+  ];
+}
 
 addSessionCommands(program);
 addOpenCommand(program);

@@ -1,5 +1,6 @@
 import { OrchestApp } from '../core/app';
 import { resolveAppHome } from '../core/app-home';
+import { AppLog } from '../core/diagnostics/app-log';
 import { createConfSettings } from '../core/settings/conf-settings';
 import { APP_VERSION } from './version';
 import { startHost } from './start-host';
@@ -19,7 +20,8 @@ export async function serve(options: ServeOptions): Promise<void> {
   const home = resolveAppHome();
   const settings = createConfSettings(home);
   if (options.workspace) settings.update({ workspace: options.workspace });
-  const app = new OrchestApp({ home, shell: 'host', version: APP_VERSION, settings });
+  const log = new AppLog(home, 'host');
+  const app = new OrchestApp({ home, shell: 'host', version: APP_VERSION, settings, log });
   const host = await startHost({
     app,
     home,
@@ -34,6 +36,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     try {
       await host.stop();
       await app.dispose();
+      await log.dispose();
     } finally {
       process.exit(code);
     }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { IpcTransport } from '../bridge/ipc-transport';
 import { OrchestApp } from '../core/app';
 import { resolveAppHome } from '../core/app-home';
+import { AppLog } from '../core/diagnostics/app-log';
 import { isTrustedFrameUrl } from '../core/policies/navigation-policy';
 import { startHost, type RunningHost } from '../host/start-host';
 import { APP_VERSION } from '../host/version';
@@ -28,11 +29,14 @@ export async function desktopServices(argv: readonly string[], opener: ExternalO
   if (workspace) settings.update({ workspace });
   // Packaged, the containers' files are extraResources (electron-builder.yml), outside the asar archive.
   const resourcesDir = electronApp.isPackaged ? process.resourcesPath : path.join(electronApp.getAppPath(), 'resources');
-  const app = new OrchestApp({ home, shell: 'electron', version: APP_VERSION, settings, cipher: safeStorageCipher, resourcesDir });
+  const log = new AppLog(home, 'main');
+  const app = new OrchestApp({ home, shell: 'electron', version: APP_VERSION, settings, cipher: safeStorageCipher, resourcesDir, log });
   try {
     await app.start();
   } catch (error) {
+    log.write('error', `Could not start: ${String(error)}`);
     await app.dispose();
+    await log.dispose();
     throw error;
   }
   // Service links the renderer opens (window.open) go to the system browser, on the proxy's port only.
@@ -54,6 +58,7 @@ export async function desktopServices(argv: readonly string[], opener: ExternalO
         forgetProxyPort();
         await host?.stop();
         await app.dispose();
+        await log.dispose();
       })()),
   };
 }

@@ -38,11 +38,19 @@ export interface HostProcess {
  * Starts the built host (`orchest-desktop serve`) in its own temp home and workspace, or in `dir`'s
  * (which the caller then removes), so that a second host can take over from one that was killed.
  */
-export async function startHostProcess(options: { env?: NodeJS.ProcessEnv; dir?: string } = {}): Promise<HostProcess> {
+export async function startHostProcess(
+  options: {
+    env?: NodeJS.ProcessEnv;
+    dir?: string;
+    /** A command the host runs under, such as setpriv: `[command, ...its arguments]`. */
+    under?: string[];
+  } = {},
+): Promise<HostProcess> {
   const { dir, cleanup } = options.dir ? { dir: options.dir, cleanup: async () => undefined } : await makeTempDir('od-host-');
   const home = path.join(dir, 'home');
   const workspace = path.join(dir, 'workspace');
-  const child = spawn(process.execPath, [CLI, 'serve', '--no-open', '--port', '0', '--workspace', workspace], {
+  const [command = process.execPath, ...prefix] = [...(options.under ?? []), process.execPath];
+  const child = spawn(command, [...prefix, CLI, 'serve', '--no-open', '--port', '0', '--workspace', workspace], {
     env: { ...process.env, ...options.env, ORCHEST_DESKTOP_HOME: home },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

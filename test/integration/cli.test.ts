@@ -47,7 +47,23 @@ describe('the CLI against a running host', () => {
       app: { shell: 'host' },
       engine: { reachable: true, version: expect.any(String) },
       workspace: { path: host.workspace },
+      diagnostics: {
+        app: { shell: 'host' },
+        runtime: { node: process.versions.node },
+        engine: { reachable: true },
+        paths: { home: host.home, logs: path.join(host.home, 'logs'), workspace: host.workspace },
+        text: expect.stringContaining(`Workspace: ${host.workspace}`),
+      },
     });
+    const text = await cli(['status'], env);
+    expect(text.stdout).toContain(`Logs: ${path.join(host.home, 'logs')}`);
+  });
+
+  it('keeps a log of its own in the app home, without its token', async () => {
+    const log = await fs.readFile(path.join(host.home, 'logs', 'host.log'), 'utf8');
+    expect(log).toMatch(/^\S+Z INFO  Orchest Desktop \S+ \(host\) starts, Node\.js /);
+    expect(log).toMatch(/INFO  Docker \S+ \(API \S+\) answers at |WARN  Docker does not answer at /);
+    expect(log).not.toContain(host.token);
   });
 
   it('shows a pipeline migrated, by path, uuid or name', async () => {

@@ -2,6 +2,8 @@ import type { EngineStatus } from '../../contract';
 import type Docker from 'dockerode';
 import { AppError, type Disposable } from '../app-error';
 import { createDockerClient, describeDockerHost, type DockerClientResult } from './docker-client';
+import { diagnoseEngine, type EngineFailure } from './engine-diagnosis';
+import { engineSurroundings } from './engine-surroundings';
 
 const CHECK_TIMEOUT_MS = 5_000;
 
@@ -10,10 +12,13 @@ export class EngineMonitor implements Disposable {
   private current: EngineStatus | undefined;
   private timer: NodeJS.Timeout | undefined;
   private client: Promise<DockerClientResult> | undefined;
+  private disposed = false;
 
   constructor(
     private readonly onChange: (status: EngineStatus) => void,
     private readonly pollMs = 10_000,
+    /** While the engine is down it is asked more often, so the app turns green soon after it appears. */
+    private readonly downPollMs = 2_000,
   ) {}
 
   private dockerClient(): Promise<DockerClientResult> {
@@ -22,7 +27,12 @@ export class EngineMonitor implements Disposable {
 
   start(): void {
     if (this.timer) return;
-    const tick = () => void this.check().finally(() => (this.timer = setTimeout(tick, this.pollMs).unref()));
+    const tick = () =>
+      void this.check().finally(() => {
+        if (this.disposed) return;
+        const wait = this.current?.reachable ? this.pollMs : this.downPollMs;
+        this.timer = setTimeout(tick, wait).unref();
+      });
     tick();
   }
 
@@ -53,7 +63,7 @@ export class EngineMonitor implements Disposable {
   private async probe(): Promise<EngineStatus> {
     const host = describeDockerHost();
     const client = await this.dockerClient();
-    if (!client.docker) return { reachable: false, host, reason: client.error };
+    if (!client.docker) return down(host, { message: client.error });
     try {
       const version = await withTimeout(client.docker.version(), CHECK_TIMEOUT_MS);
       return {
@@ -64,27 +74,29 @@ export class EngineMonitor implements Disposable {
         os: `${version.Os}/${version.Arch}`,
       };
     } catch (error) {
-      return { reachable: false, host, reason: describeEngineError(error) };
+      return down(host, failureOf(error));
     }
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.timer);
     this.timer = undefined;
   }
 }
 
-function describeEngineError(error: unknown): string {
+function down(host: string, failure: EngineFailure): EngineStatus {
+  return { reachable: false, host, ...diagnoseEngine(failure, engineSurroundings()) };
+}
+
+function failureOf(error: unknown): EngineFailure {
   const err = error as NodeJS.ErrnoException & { address?: string };
-  if (err?.code === 'ENOENT') return `no Docker socket at ${err.address ?? 'the default path'}`;
-  if (err?.code === 'EACCES') return `permission denied on ${err.address ?? 'the Docker socket'} (is your user in the docker group?)`;
-  if (err?.code === 'ECONNREFUSED') return `connection refused at ${err.address ?? 'the Docker socket'} (is the engine running?)`;
-  return err instanceof Error ? err.message : String(error);
+  return { code: err?.code, address: err?.address, message: err instanceof Error ? err.message : String(error) };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+    const timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms / 1000} s`), { code: 'ENOANSWER' })), ms);
     promise.then(
       (value) => (clearTimeout(timer), resolve(value)),
       (error: unknown) => (clearTimeout(timer), reject(error)),

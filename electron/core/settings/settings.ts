@@ -6,11 +6,16 @@ import { AppSettings } from '../../contract';
 export interface Settings {
   get(): AppSettings;
   update(patch: Partial<AppSettings>): AppSettings;
+  /** The document as kept, keys this version does not know included. */
+  stored(): Record<string, unknown>;
+  /** The file it is kept in. */
+  readonly path: string;
 }
 
 /** What conf and electron-store both are: a JSON document behind a `store` property. */
 export interface JsonStore {
   store: Record<string, unknown>;
+  readonly path: string;
 }
 
 /** Where the service proxy listens unless Settings say otherwise. */
@@ -24,6 +29,14 @@ export function defaultSettings(): AppSettings {
 export class StoreSettings implements Settings {
   constructor(private readonly store: JsonStore) {}
 
+  get path(): string {
+    return this.store.path;
+  }
+
+  stored(): Record<string, unknown> {
+    return { ...this.store.store };
+  }
+
   get(): AppSettings {
     const parsed = AppSettings.partial().safeParse(this.store.store);
     return { ...defaultSettings(), ...(parsed.success ? parsed.data : {}) };
@@ -32,7 +45,8 @@ export class StoreSettings implements Settings {
   update(patch: Partial<AppSettings>): AppSettings {
     const next = AppSettings.parse({ ...this.get(), ...patch });
     if (patch.workspace) next.workspace = path.resolve(patch.workspace);
-    this.store.store = next;
+    // Keys this version does not know (a newer version's) are kept.
+    this.store.store = { ...this.store.store, ...next };
     return next;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BridgeRequestError } from '../../../electron/contract';
+import { BridgeRequestError, type EngineStatus } from '../../../electron/contract';
 import { formErrors } from '../../../renderer/src/bridge/request-error';
 import { formatSize } from '../../../renderer/src/features/files/format-size';
 import { engineLabel } from '../../../renderer/src/features/engine/engine-label';
@@ -30,10 +30,11 @@ describe('engineLabel', () => {
   const up = { reachable: true, version: '27.3.1', apiVersion: '1.47', os: 'linux/amd64', host: 'unix:///var/run/docker.sock' } as const;
   it('names the version, or the reason the engine is down', () => {
     expect(engineLabel({ status: up, error: undefined, disconnected: false })).toMatchObject({ tone: 'ok', text: 'Docker 27.3.1' });
-    const down = { reachable: false, host: 'h', reason: 'connection refused' } as const;
-    expect(engineLabel({ status: down, error: undefined, disconnected: false })).toMatchObject({
+    const down: EngineStatus = { reachable: false, host: 'h', reason: 'connection refused at /s', problem: 'not-running', advice: [] };
+    expect(engineLabel({ status: down, error: undefined, disconnected: false })).toEqual({
       tone: 'error',
-      text: 'Docker is not reachable: connection refused',
+      text: 'Docker is installed but not running',
+      title: 'Docker is installed but not running: connection refused at /s (looked for it at h)',
     });
   });
 

@@ -1,4 +1,4 @@
-import type { EngineStatus } from '../../../../electron/contract';
+import { ENGINE_PROBLEM_TITLES, type EngineStatus } from '../../../../electron/contract';
 
 /** The same tones as StatusPill's, kept here so this pure module needs no component. */
 export type EngineTone = 'ok' | 'error' | 'neutral';
@@ -29,6 +29,7 @@ export function engineLabel({ status, error, disconnected }: EngineFacts): Engin
       title: `${status.os}, API ${status.apiVersion}, at ${status.host}`,
     };
   }
-  const text = `Docker is not reachable: ${status.reason}`;
-  return { tone: 'error', text, title: `${text} (looked for it at ${status.host})` };
+  const text = ENGINE_PROBLEM_TITLES[status.problem];
+  return { tone: 'error', text, title: `${text}: ${status.reason} (looked for it at ${status.host})` };
 }
+

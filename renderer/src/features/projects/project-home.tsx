@@ -3,6 +3,7 @@ import { dialogStore } from '../../app/dialog-store';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { Icon } from '../../components/icon';
+import { EngineSetup } from '../engine/engine-setup';
 import { projectsStore, workspaceStore } from '../../stores/app-stores';
 
 /** The main area when no project is chosen: a first-run welcome, or a pointer to the list. */
@@ -11,8 +12,16 @@ export function ProjectHome() {
   const loaded = useStore(projectsStore, (s) => s.loaded);
   const error = useStore(projectsStore, (s) => s.error);
   const projectsPath = useStore(workspaceStore, (s) => s.status?.projectsPath);
-  if (!loaded || error) return null;
+  if (!loaded || error) return <EngineSetup />;
+  return (
+    <>
+      <EngineSetup />
+      <Welcome count={count} projectsPath={projectsPath} />
+    </>
+  );
+}
 
+function Welcome({ count, projectsPath }: { count: number; projectsPath: string | undefined }) {
   if (count === 0) {
     return (
       <EmptyState

@@ -3,7 +3,7 @@ import type { ServicePort, SessionService } from '../../../../electron/contract'
 import { Button } from '../../components/button';
 import { errorMessage } from '../../bridge/request-error';
 import { connectionLine } from './connection-line';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '../../components/copy-button';
 import { openService, serviceLink } from './open-service';
 import { portMapping } from './session-labels';
 

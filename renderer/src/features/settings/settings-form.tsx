@@ -8,6 +8,7 @@ import { TextField } from '../../components/text-field';
 import { useFormSubmit } from '../../components/use-form-submit';
 import { settingsStore } from '../../stores/app-stores';
 import { FormError } from '../../components/form-error';
+import { DiagnosticsSection } from './diagnostics-section';
 import { ThemeChoice } from './theme-choice';
 
 /** Edits a copy of the settings; Save sends only what changed. */
@@ -63,6 +64,7 @@ export function SettingsForm({ saved, onClose }: { saved: AppSettings; onClose()
           error={portProblem ?? server.fields.proxyPort}
           hint={proxyHint(saved.proxyPort, proxy)}
         />
+        <DiagnosticsSection />
         <FormError message={server.form} />
         {info && (
           <p className="dialog__aside" data-testid="app-info">

@@ -9,7 +9,12 @@ describe('EngineMonitor without an engine', () => {
     const changes: unknown[] = [];
     const monitor = new EngineMonitor((status) => changes.push(status));
     const status = await monitor.status();
-    expect(status).toEqual({ reachable: false, host: 'unix:///nonexistent/docker.sock', reason: 'no Docker socket at /nonexistent/docker.sock' });
+    expect(status).toMatchObject({
+      reachable: false,
+      host: 'unix:///nonexistent/docker.sock',
+      problem: 'host-unreachable',
+      reason: 'no Docker socket at /nonexistent/docker.sock',
+    });
     expect(changes).toHaveLength(1);
     await monitor.status(true);
     expect(changes).toHaveLength(1); // unchanged status is not reported again
@@ -18,12 +23,12 @@ describe('EngineMonitor without an engine', () => {
   it('reports a malformed DOCKER_HOST', async () => {
     vi.stubEnv('DOCKER_HOST', 'tcp://[bad');
     const status = await new EngineMonitor(() => undefined).status();
-    expect(status).toMatchObject({ reachable: false, reason: expect.stringMatching(/DOCKER_HOST/) });
+    expect(status).toMatchObject({ reachable: false, problem: 'host-unreachable', reason: expect.stringMatching(/DOCKER_HOST/) });
   });
 
   it('reports refused connections on TCP', async () => {
     vi.stubEnv('DOCKER_HOST', 'tcp://127.0.0.1:1');
     const status = await new EngineMonitor(() => undefined).status();
-    expect(status).toMatchObject({ reachable: false, reason: expect.stringMatching(/connection refused/) });
+    expect(status).toMatchObject({ reachable: false, problem: 'not-running', reason: expect.stringMatching(/connection refused/) });
   });
 });

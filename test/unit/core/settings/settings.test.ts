@@ -32,4 +32,14 @@ describe('settings through conf', () => {
     await fs.writeFile(path.join(home, 'settings.json'), JSON.stringify({ theme: 'purple', workspace: '/w' }));
     expect(createConfSettings(home).get()).toEqual({ ...defaultSettings() });
   });
+
+  it("keeps keys it does not know (a newer version's) through an update, and says where the file is", async () => {
+    const file = path.join(home, 'settings.json');
+    await fs.writeFile(file, JSON.stringify({ theme: 'dark', laterFeature: { on: true } }));
+    const settings = createConfSettings(home);
+    settings.update({ proxyPort: 0 });
+    expect(settings.path).toBe(file);
+    expect(settings.stored()).toMatchObject({ theme: 'dark', proxyPort: 0, laterFeature: { on: true } });
+    expect(JSON.parse(await fs.readFile(file, 'utf8'))).toMatchObject({ laterFeature: { on: true } });
+  });
 });

@@ -1,8 +1,18 @@
 import { useState } from 'react';
-import { Button } from '../../components/button';
+import { Button, type ButtonVariant } from './button';
 
 /** Copies text that may first have to be fetched; says for a moment that it did, or why not. */
-export function CopyButton({ text, label, children }: { text: string | (() => Promise<string>); label: string; children: string }) {
+export function CopyButton({
+  text,
+  label,
+  children,
+  variant = 'ghost',
+}: {
+  text: string | (() => Promise<string>);
+  label: string;
+  children: string;
+  variant?: ButtonVariant;
+}) {
   const [note, setNote] = useState<string | undefined>();
   const copy = async () => {
     try {
@@ -14,7 +24,7 @@ export function CopyButton({ text, label, children }: { text: string | (() => Pr
     setTimeout(() => setNote(undefined), 2_000);
   };
   return (
-    <Button size="small" variant="ghost" aria-label={label} onClick={() => void copy()}>
+    <Button size="small" variant={variant} aria-label={label} onClick={() => void copy()}>
       <span aria-live="polite">{note ?? children}</span>
     </Button>
   );
