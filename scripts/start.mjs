@@ -1,27 +1,45 @@
-// `npm start`: the Electron app when Electron can run here, else the same UI from the headless host in
-// the browser. Extra arguments (`npm start -- --no-open --workspace DIR`) go to either.
+// `npm start`: the Electron app when Electron can run here (fetching its binary with Electron's own
+// installer when it is missing), else the same UI from the headless host in the browser. Extra
+// arguments (`npm start -- --no-open --workspace DIR`) go to either; `--fetch-electron` is ours.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { electronAvailability } from './electron-availability.mjs';
+import { electronAvailability, startArguments } from './electron-availability.mjs';
+import { fetchElectron } from './electron-fetch.mjs';
+import { appHome, clearFetchMemo, readFetchMemo, saveFetchMemo } from './electron-fetch-memo.mjs';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const electronDir = fileURLToPath(new URL('../node_modules/electron/', import.meta.url));
 const cli = fileURLToPath(new URL('../bin/orchest-desktop.mjs', import.meta.url));
-const args = process.argv.slice(2);
+const { fetchRequested, args } = startArguments(process.argv.slice(2));
+const home = appHome(process.env);
 // An Electron that exits non-zero this soon did not start (missing libraries, no usable display, ...).
 const STARTUP_GRACE_MS = 3000;
 
-const availability = electronAvailability({
-  electronDir,
-  pathTxt: readOrNull(new URL('../node_modules/electron/path.txt', import.meta.url)),
-  binaryExists: existsSync,
-  platform: process.platform,
-  env: process.env,
-});
+const decide = (attempt = null) =>
+  electronAvailability({
+    electronDir,
+    pathTxt: readOrNull(new URL('../node_modules/electron/path.txt', import.meta.url)),
+    exists: existsSync,
+    platform: process.platform,
+    env: process.env,
+    fetchRequested,
+    lastFetch: readFetchMemo(home),
+    attempt,
+    now: new Date(),
+  });
 
-if (availability.ok) startElectron(availability.binary);
-else serve(`Electron cannot start here (${availability.reason}); serving the same UI in your browser instead.`);
+let decision = decide();
+if (decision.action === 'fetch') {
+  const attempt = await fetchElectron({ electronDir });
+  if (attempt.signal) process.exit(128 + constants.signals[attempt.signal]);
+  if (attempt.ok) clearFetchMemo(home);
+  else saveFetchMemo(home, { at: new Date(), error: attempt.error });
+  decision = decide({ error: attempt.ok ? null : attempt.error });
+}
+if (decision.action === 'launch') startElectron(decision.binary);
+else serve(`Electron cannot start here (${decision.reason}); serving the same UI in your browser instead.`);
 
 function startElectron(binary) {
   const env = { ...process.env };
