@@ -202,6 +202,8 @@ export class OrchestApp {
       () => this.bridge.broadcast('projects.changed', {}),
       0,
     );
+    // A folder made right after a change of workspace is reported, not taken for part of the first scan.
+    await this.workspaceWatcher.ready;
   }
 
   /** Stops the sessions, unless the setting keeps them running for the next start to take back. */

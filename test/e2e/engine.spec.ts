@@ -41,6 +41,18 @@ async function closeServer(server: net.Server | undefined): Promise<void> {
   if (server) await new Promise((resolve) => server.close(resolve));
 }
 
+/** The engine.status requests with refresh the page sends over its WebSocket, from now on. */
+function engineRefreshesSent(page: Page): string[] {
+  const sent: string[] = [];
+  page.on('websocket', (socket) =>
+    socket.on('framesent', ({ payload }) => {
+      const frame = JSON.parse(String(payload)) as { name?: string; input?: { refresh?: boolean } };
+      if (frame.name === 'engine.status' && frame.input?.refresh) sent.push(String(payload));
+    }),
+  );
+  return sent;
+}
+
 async function openApp(page: Page, host: HostProcess): Promise<{ app: OrchestDesktopPage; setup: ReturnType<Page['getByTestId']> }> {
   await page.goto(host.url);
   return { app: new OrchestDesktopPage(page), setup: page.getByTestId('engine-setup') };
@@ -51,6 +63,7 @@ test('DOCKER_HOST that points nowhere: said so with how to unset it, and project
     const socket = path.join(dir, 'docker.sock');
     const host = await startHostProcess({ env: { DOCKER_HOST: `unix://${socket}` } });
     try {
+      const refreshes = engineRefreshesSent(page);
       const { app, setup } = await openApp(page, host);
       await expect(setup).toHaveAttribute('data-state', 'host-unreachable');
       await expect(setup.getByRole('heading')).toHaveText('DOCKER_HOST points nowhere');
@@ -59,6 +72,13 @@ test('DOCKER_HOST that points nowhere: said so with how to unset it, and project
       await expect(setup.getByRole('listitem').first().locator('code')).toHaveText('unset DOCKER_HOST');
       await expect(app.engineStatus).toHaveText('DOCKER_HOST points nowhere');
       await expect(app.engineStatus).toHaveAttribute('title', `DOCKER_HOST points nowhere: no Docker socket at ${socket} (looked for it at unix://${socket})`);
+
+      // Both buttons ask the engine again, over the bridge.
+      expect(refreshes).toEqual([]);
+      await setup.getByRole('button', { name: 'Check now' }).click();
+      await expect.poll(() => refreshes.length).toBe(1);
+      await page.getByRole('button', { name: 'Retry' }).click();
+      await expect.poll(() => refreshes.length).toBe(2);
 
       await app.createProject('offline');
       await expect(app.projectTitle).toHaveText('offline');

@@ -42,6 +42,8 @@ export async function removeEnvironmentImages(projectUuid: string | undefined): 
 export interface SessionApp {
   app: OrchestApp;
   project: Project;
+  /** The app home: settings, the variables' file, logs. */
+  home: string;
   workspace: string;
   events: Session[];
   /** A request through the bridge, as the renderer makes it. */
@@ -68,6 +70,7 @@ export async function startSessionApp(projectName = 'sessions'): Promise<Session
   return {
     app,
     project,
+    home,
     workspace,
     events,
     async request(name, input) {
