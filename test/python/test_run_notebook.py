@@ -84,7 +84,7 @@ class RunNotebookTest(unittest.TestCase):
         path = self.notebook("print('one')\n!echo two\nif True:\n    !echo three\nprint('exit', _exit_code)")
         self.assertRuns(path, "one\ntwo\nthree\nexit 0\n", ipython=False)
 
-    @unittest.skipUnless(HAS_IPYTHON, "IPython is not installed")
+    @unittest.skipUnless(HAS_IPYTHON, "IPython is not installed (Debian: apt-get install python3-ipython)")
     def test_shell_and_magic_lines_with_ipython(self):
         path = self.notebook("print('one')\n!echo two", "%env ORCHEST_TEST=yes\nimport os\nos.environ['ORCHEST_TEST']")
         self.assertRuns(path, "one\ntwo\nenv: ORCHEST_TEST=yes\n'yes'\n")

@@ -15,6 +15,8 @@ from orchest.pipeline_file import current_step, current_step_uuid, read_pipeline
 
 UNNAMED = Config._RESERVED_UNNAMED_OUTPUTS_STR
 SEPARATOR = Config.__METADATA_SEPARATOR__
+# Orchest's Arrow formats work only where the image has pyarrow. Debian has none, so the tests check
+# only what happens without it (test/python/test_orchest_transfer.py).
 SERIALIZATIONS = ("ARROW_TABLE", "ARROW_BATCH", "PICKLE")
 
 

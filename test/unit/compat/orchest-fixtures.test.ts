@@ -1,13 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { environmentDockerfile } from '../../../electron/core/environments/environment-dockerfile';
 import { readEnvironmentFolder } from '../../../electron/core/environments/environment-files';
 import { readEnvironmentsFolder } from '../../../electron/core/projects/environment-discovery';
 import { readPipelineSummary } from '../../../electron/core/pipelines/pipeline-summary';
-import { ORCHEST_FIXTURES, hasOrchestFixtures } from '../../helpers/shared-fixtures';
+import { describeNeeding } from '../../helpers/machine-needs';
+import { ORCHEST_FIXTURES, missingOrchestFixtures } from '../../helpers/shared-fixtures';
 
-describe.skipIf(!hasOrchestFixtures)("Orchest's own project files", () => {
+describeNeeding(missingOrchestFixtures, "Orchest's own project files", () => {
   it('reads every fixture pipeline with its name and uuid', async () => {
     const folder = path.join(ORCHEST_FIXTURES, 'pipelines');
     const files = (await fs.readdir(folder)).filter((f) => f.endsWith('.orchest'));

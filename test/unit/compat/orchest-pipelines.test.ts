@@ -1,17 +1,18 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { checkPipelineFile } from '../../../electron/core/pipelines/check-pipeline-file';
 import { toPlainJson } from '../../../electron/core/pipelines/orchest-json';
 import { PipelineService } from '../../../electron/core/pipelines/pipeline-service';
-import { ORCHEST_FIXTURES, hasOrchestFixtures } from '../../helpers/shared-fixtures';
+import { describeNeeding } from '../../helpers/machine-needs';
+import { ORCHEST_FIXTURES, missingOrchestFixtures } from '../../helpers/shared-fixtures';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const PROJECT = '11111111-2222-4333-8444-555555555555';
 const folder = path.join(ORCHEST_FIXTURES, 'pipelines');
-const files = hasOrchestFixtures ? (await fs.readdir(folder)).filter((f) => f.endsWith('.orchest')) : [];
+const files = missingOrchestFixtures ? [] : (await fs.readdir(folder)).filter((f) => f.endsWith('.orchest'));
 
-describe.skipIf(!hasOrchestFixtures)("Orchest's own pipeline files", () => {
+describeNeeding(missingOrchestFixtures, "Orchest's own pipeline files", () => {
   let dir: string;
   let cleanup: () => Promise<void>;
   let service: PipelineService;

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pipelineNameError, pipelinePathError, suggestedPipelinePath } from '../../../renderer/src/features/pipelines/pipeline-path';
 import { stepGraph } from '../../../renderer/src/features/pipelines/step-graph';
-import { hasOrchestFixtures, ORCHEST_FIXTURES } from '../../helpers/shared-fixtures';
+import { itNeeding } from '../../helpers/machine-needs';
+import { missingOrchestFixtures, ORCHEST_FIXTURES } from '../../helpers/shared-fixtures';
 
 describe('stepGraph', () => {
   it('places steps at meta_data.position with an edge from each incoming connection', () => {
@@ -25,7 +26,7 @@ describe('stepGraph', () => {
     expect(stepGraph([1, 2])).toEqual({ nodes: [], edges: [] });
   });
 
-  it.skipIf(!hasOrchestFixtures)('reads a real Orchest pipeline', () => {
+  itNeeding(missingOrchestFixtures, 'reads a real Orchest pipeline', () => {
     const file = path.join(ORCHEST_FIXTURES, 'pipelines', 'quickstart__california_housing.orchest');
     const { steps } = JSON.parse(fs.readFileSync(file, 'utf8')) as { steps: Record<string, unknown> };
     const graph = stepGraph(steps);

@@ -24,10 +24,10 @@ describe('appFilePath', () => {
   });
 
   it('keeps ../ inside the folder (the URL parser resolves it) and never escapes', () => {
-    for (const url of ['app://orchest/../../etc/passwd', 'app://orchest/%2e%2e/%2e%2e/etc/passwd', 'app://orchest/assets/../../../x']) {
-      const file = appFilePath(root, url);
-      if (file) expect(file.path.startsWith(root + path.sep), url).toBe(true);
-    }
+    expect(appFilePath(root, 'app://orchest/../../etc/passwd')).toEqual({ path: inRoot('etc/passwd'), spaFallback: true });
+    expect(appFilePath(root, 'app://orchest/%2e%2e/%2e%2e/etc/passwd')).toEqual({ path: inRoot('etc/passwd'), spaFallback: true });
+    expect(appFilePath(root, 'app://orchest/assets/../../../x')).toEqual({ path: inRoot('x'), spaFallback: true });
+    expect(appFilePath(root, 'app://orchest/..')).toEqual({ path: inRoot('index.html'), spaFallback: true });
   });
 
   it('refuses encoded separators that would escape the folder', () => {

@@ -1,18 +1,26 @@
 // Runs the shell's main.ts on Node against a stand-in for the electron module (the real one cannot load
-// here): the window's options, the guards, the app:// protocol, the IPC bridge, the CLI host and quitting.
+// here): what happens before `ready`, the window's options, the guards, the app:// protocol, the IPC
+// bridge, the CLI host and quitting.
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/host/security-headers';
+import { appMenu } from '../../../electron/shell/app-menu';
 
 const fake = await vi.hoisted(async () => {
   const { EventEmitter: Emitter } = await import('node:events');
+  const { mkdirSync, mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  // The calls Electron wants before `ready` or after it, in the order they came.
+  const calls: string[] = [];
   let ready!: () => void;
   const app = Object.assign(new Emitter(), {
     ready: new Promise<void>((resolve) => (ready = resolve)),
     requestSingleInstanceLock: () => true,
-    enableSandbox: () => {},
+    enableSandbox: () => void calls.push('enableSandbox'),
     whenReady: () => app.ready,
     quit: () => {},
     exit: () => {},
@@ -54,9 +62,24 @@ const fake = await vi.hoisted(async () => {
   }
   const handlers = new Map<string, (...args: unknown[]) => unknown>();
   const permissions: { request?: (...args: unknown[]) => void; check?: (...args: unknown[]) => boolean } = {};
+  // A built renderer, and a file beside it that app:// must not serve.
+  const base = mkdtempSync(join(tmpdir(), 'shell-renderer-'));
+  const rendererDir = join(base, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<title>stand-in renderer</title>');
+  writeFileSync(join(base, 'secret.txt'), 'not for app://');
   return {
     app,
-    ready: () => ready(),
+    calls,
+    ready: () => {
+      calls.push('ready');
+      ready();
+    },
+    base,
+    rendererDir,
+    // What app-protocol.ts names as the renderer: ../renderer beside the main module (dist/electron ->
+    // dist/renderer once built; electron/renderer from the sources, which is never built).
+    rendererUrl: new URL('../../../electron/renderer/', import.meta.url).href,
     windows,
     handlers,
     permissions,
@@ -72,7 +95,10 @@ const fake = await vi.hoisted(async () => {
         encryptString: (text: string) => Buffer.from(`fake:${Buffer.from(text).toString('base64')}`),
         decryptString: (bytes: Buffer) => Buffer.from(bytes.toString().slice('fake:'.length), 'base64').toString(),
       },
-      protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+      protocol: {
+        registerSchemesAsPrivileged: vi.fn(() => void calls.push('registerSchemesAsPrivileged')),
+        handle: vi.fn((_scheme: string, _handler: (request: Request) => Promise<Response>) => void calls.push('protocol.handle')),
+      },
       ipcMain: {
         handle: (channel: string, handler: (...args: unknown[]) => unknown) => handlers.set(channel, handler),
         removeHandler: (channel: string) => handlers.delete(channel),
@@ -89,6 +115,12 @@ const fake = await vi.hoisted(async () => {
 });
 
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
+// The stand-in renderer answers where main.ts looks for the built one.
+vi.mock('node:url', async (importOriginal) => {
+  const url = await importOriginal<typeof import('node:url')>();
+  const fileURLToPath = (href: string | URL) => (String(href) === fake.rendererUrl ? fake.rendererDir : url.fileURLToPath(href));
+  return { ...url, fileURLToPath, default: { ...url, fileURLToPath } };
+});
 // electron-store loads electron itself; conf is the same store without it.
 vi.mock('electron-store', async () => {
   const { default: Conf } = await import('conf');
@@ -121,18 +153,37 @@ afterAll(() => {
   else process.env.ORCHEST_DESKTOP_HOME = saved.home;
   rmSync(home, { recursive: true, force: true });
   rmSync(workspace, { recursive: true, force: true });
+  rmSync(fake.base, { recursive: true, force: true });
 });
 
 const invoke = (frameUrl: string, name: string, input: unknown) =>
   fake.handlers.get('bridge:request')!({ sender: fake.windows[0]!.webContents, senderFrame: { url: frameUrl } }, name, input);
 
 describe('the Electron shell (main.ts)', () => {
-  it('registers app:// as a privileged scheme before ready and serves it', () => {
+  it('registers app:// as a privileged scheme and turns the sandbox on before ready, and serves app:// after it', () => {
     expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
     ]);
+    const ready = fake.calls.indexOf('ready');
+    expect(fake.calls.slice(0, ready).sort()).toEqual(['enableSandbox', 'registerSchemesAsPrivileged']);
+    expect(fake.calls.slice(ready + 1)).toEqual(['protocol.handle']);
+  });
+
+  it('answers app:// requests from the built renderer, and refuses files outside it', async () => {
     expect(fake.electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
-    expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalled();
+    const [, handler] = fake.electron.protocol.handle.mock.calls[0]!;
+    const page = await handler(new Request('app://orchest/index.html'));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toBe('<title>stand-in renderer</title>');
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await (await handler(new Request('app://orchest/projects/abc'))).text()).toBe('<title>stand-in renderer</title>');
+    const outside = await handler(new Request('app://orchest/..%2fsecret.txt'));
+    expect(outside.status).toBe(403);
+    expect(await outside.text()).not.toContain('not for app://');
+  });
+
+  it('sets the standard menus', () => {
+    expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalledWith(appMenu(process.platform));
   });
 
   it('opens one sandboxed, isolated window on app://orchest with the preload beside main', () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileSecretStore } from '../../../../electron/core/variables/file-secret-store';
+import { itNeeding, noPosixFileModes } from '../../../helpers/machine-needs';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
 describe('FileSecretStore', () => {
@@ -15,7 +16,12 @@ describe('FileSecretStore', () => {
     expect(await store.read()).toBeUndefined();
     await store.write({ a: 'b' });
     expect(await new FileSecretStore(store.file).read()).toEqual({ a: 'b' });
-    if (process.platform !== 'win32') expect((await fs.stat(store.file)).mode & 0o777).toBe(0o600);
+  });
+
+  itNeeding(noPosixFileModes, 'writes a 0600 file', async () => {
+    const store = new FileSecretStore(path.join(dir, 'variables.json'));
+    await store.write({ a: 'b' });
+    expect((await fs.stat(store.file)).mode & 0o777).toBe(0o600);
   });
 
   it('reports a file that is not JSON and never overwrites it', async () => {

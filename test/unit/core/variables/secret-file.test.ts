@@ -1,12 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { readSecretFile, writeSecretFile } from '../../../../electron/core/variables/secret-file';
+import { describeNeeding, noPosixFileModes } from '../../../helpers/machine-needs';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
 const modeOf = async (p: string) => (await fs.stat(p)).mode & 0o777;
 
-describe.skipIf(process.platform === 'win32')('secret files', () => {
+describeNeeding(noPosixFileModes, 'secret files', () => {
   let dir: string;
   let cleanup: () => Promise<void>;
   beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
@@ -50,14 +51,22 @@ describe.skipIf(process.platform === 'win32')('secret files', () => {
     const big = (n: number) => JSON.stringify({ n, pad: 'x'.repeat(2_000_000) });
     await writeSecretFile(file, big(0));
     let writing = true;
+    let written = 0; // the file holds big(written), or big(written + 1) once that write's rename landed
     const writes = (async () => {
-      for (let n = 1; n <= 10; n++) await writeSecretFile(file, big(n));
+      for (let n = 1; n <= 10; n++) {
+        await writeSecretFile(file, big(n));
+        written = n;
+      }
       writing = false;
     })();
     let reads = 0;
     while (writing) {
-      const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as { n: number };
-      expect(parsed.n).toBeGreaterThanOrEqual(0);
+      const before = written;
+      const text = await fs.readFile(file, 'utf8');
+      const { n } = JSON.parse(text) as { n: number }; // a part of the file is not JSON
+      expect(n).toBeGreaterThanOrEqual(before);
+      expect(n).toBeLessThanOrEqual(written + 1);
+      expect(text.length).toBe(big(n).length);
       reads++;
     }
     await writes;
