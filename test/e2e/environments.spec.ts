@@ -1,3 +1,4 @@
+import { releaseSetupScript, WAIT_FOR_RELEASE } from '../helpers/environment-builds';
 import { BUSYBOX_IMAGE, ensureTestImage } from '../helpers/test-images';
 import { idleService, saveServices } from '../helpers/session-app';
 import { expect, projectNamed, test } from './fixtures';
@@ -30,7 +31,7 @@ test('a person makes an environment, builds it with a live log, sees a failing s
   await expect(environments.editor.getByText('Give a base image')).toBeVisible();
   await expect(environments.saveButton).toBeDisabled();
   await environments.field('Base image').fill(BUSYBOX_IMAGE);
-  await environments.setScript('echo hello-from-setup\nsleep 2\n');
+  await environments.setScript(`echo hello-from-setup\n${WAIT_FOR_RELEASE}\n`);
 
   // The draft stays while the person looks at the list.
   await environments.backToList();
@@ -41,16 +42,18 @@ test('a person makes an environment, builds it with a live log, sees a failing s
   await expect(environments.button('Build')).toBeDisabled();
   await environments.saveButton.click();
   await expect(environments.saveButton).toBeDisabled();
+  const environmentUuid = /[0-9a-f-]{36}$/.exec(app.page.url())![0];
 
   await environments.button('Build').click();
   await expect(environments.phases.locator('[aria-current="step"]')).toHaveText('Running the set-up script', { timeout: 30_000 });
   await expect(environments.buildLog).toContainText('hello-from-setup');
+  await releaseSetupScript(projectId, environmentUuid);
   await expect(environments.buildStatus).toHaveText('SUCCESS', { timeout: 60_000 });
   await expect(environments.buildPhase).toHaveText('Done');
   await expect(environments.phases.getByRole('listitem')).toHaveText([
     'Pulling the base image', 'Copying the project', 'Running the set-up script', 'Storing the image', 'Done',
   ]);
-  await expect(environments.view.getByTestId('environment-image')).toHaveText(`orchest-env-${projectId}-${/[0-9a-f-]{36}$/.exec(app.page.url())?.[0]}:1`);
+  await expect(environments.view.getByTestId('environment-image')).toHaveText(`orchest-env-${projectId}-${environmentUuid}:1`);
 
   await environments.setScript('echo about-to-fail\nexit 3\n');
   await environments.saveButton.click();
@@ -80,7 +83,7 @@ test('Start offers to build an unbuilt environment first, shows its progress, th
   await expect(app.projectTitle).toHaveText('build-first');
   const bridge = await host.connect();
   const projectId = (await projectNamed(bridge, 'build-first')).uuid;
-  const fields = { name: 'Quick', baseImage: BUSYBOX_IMAGE, language: 'python', gpuSupport: false, setupScript: 'echo quick\nsleep 1\n' } as const;
+  const fields = { name: 'Quick', baseImage: BUSYBOX_IMAGE, language: 'python', gpuSupport: false, setupScript: `echo quick\n${WAIT_FOR_RELEASE}\n` } as const;
   const environment = await bridge.request('environments.create', { projectId, fields });
   await saveServices(bridge, projectId, { web: idleService('web', `environment@${environment.uuid}`) });
   bridge.close();
@@ -91,6 +94,7 @@ test('Start offers to build an unbuilt environment first, shows its progress, th
   const buildFirst = pipeline.sessionControls.getByRole('button', { name: 'Build Quick first' });
   await buildFirst.click();
   await expect(pipeline.sessionControls.getByTestId('session-build')).toContainText('Building Quick');
+  await releaseSetupScript(projectId, environment.uuid);
   await expect(pipeline.sessionStatus).toHaveText('Session running', { timeout: 60_000 });
   await expect(pipeline.sessionServices).toContainText(`orchest-env-${projectId}-${environment.uuid}:1`);
 

@@ -46,21 +46,32 @@ async function openRunsPipeline(app: OrchestDesktopPage, host: HostProcess, name
   const pipeline = new PipelinePage(app.page);
   await pipeline.open('Runs');
   await expect(pipeline.heading).toHaveText('Runs');
-  return { run: new RunPage(app.page), uuids, build: buildIt, close: () => bridge.close() };
+  return { run: new RunPage(app.page), uuids, projectDir: project.path, build: buildIt, close: () => bridge.close() };
 }
+
+/** Greets once the test has seen the run going and writes greet-may-finish into the project. */
+const GREET_WHEN_TOLD = [
+  'import os, time',
+  'while not os.path.exists("/project-dir/greet-may-finish"):',
+  '    time.sleep(0.2)',
+  'print("hello from a")',
+  '',
+].join('\n');
 
 test('a person runs a pipeline, watches its steps succeed on the graph and reads a step’s log from its node', async ({ app, host }) => {
   test.setTimeout(240_000);
-  const { run, uuids, close } = await openRunsPipeline(app, host, 'with-runs', [
-    { title: 'Greet', file: 'a.py', source: 'print("hello from a")\n' },
+  const { run, uuids, projectDir, close } = await openRunsPipeline(app, host, 'with-runs', [
+    { title: 'Greet', file: 'a.py', source: GREET_WHEN_TOLD },
     { title: 'Answer', file: 'b.sh', source: 'echo "answer from b: 42"\n', after: ['Greet'] },
   ]);
   close();
   await expect(run.step('Greet')).not.toHaveAttribute('data-status');
 
   await run.button('Run').click();
-  await expect(run.status).toHaveText(/^Run: (PENDING|STARTED)$/);
-  await expect(run.step('Greet')).toHaveAttribute('data-status', 'SUCCESS', { timeout: 90_000 });
+  await expect(run.step('Greet')).toHaveAttribute('data-status', 'STARTED', { timeout: 90_000 });
+  await expect(run.status).toHaveText('Run: STARTED');
+  await writeFile(path.join(projectDir, 'greet-may-finish'), '');
+  await expect(run.step('Greet')).toHaveAttribute('data-status', 'SUCCESS', { timeout: 30_000 });
   await expect(run.step('Answer')).toHaveAttribute('data-status', 'SUCCESS', { timeout: 30_000 });
   await expect(run.stepStatus('Answer')).toHaveText('SUCCESS');
   await expect(run.status).toHaveText('Run: SUCCESS');

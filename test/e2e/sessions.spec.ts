@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { BUSYBOX_IMAGE, ensureTestImage } from '../helpers/test-images';
 import type { HostProcess } from '../helpers/host-process';
 import { idleService, labelledResources, saveServices } from '../helpers/session-app';
@@ -79,11 +81,17 @@ test('a container that dies on its own shows as exited with its code', async ({ 
   const pipeline = new PipelinePage(app.page);
   await openPipelineWith(host, pipeline, 'dies', {
     steady: service('steady'),
-    flaky: service('flaky', { args: '-c "sleep 4; exit 3"' }),
+    // Dies once the test has seen it run and writes flaky-may-exit into the project.
+    flaky: service('flaky', {
+      args: '-c "until [ -e /project-dir/flaky-may-exit ]; do sleep 0.2; done; exit 3"',
+      binds: { '/project-dir': '/project-dir' },
+    }),
   });
 
   await pipeline.sessionButton('Start session').click();
   await expect(pipeline.sessionStatus).toHaveText('Session running', { timeout: 30_000 });
+  await expect(pipeline.serviceState('flaky')).toHaveText('running');
+  await writeFile(path.join(host.workspace, 'projects', 'dies', 'flaky-may-exit'), '');
   await expect(pipeline.serviceState('flaky')).toHaveText('exited (code 3)', { timeout: 20_000 });
   await expect(pipeline.serviceState('steady')).toHaveText('running');
 

@@ -4,7 +4,9 @@ import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL, type ClientTransport, type Enve
 
 /**
  * Electron's ipcMain/ipcRenderer pair in one process: arguments and replies cross by structured clone,
- * as they do between Electron's processes. Used to run the bridge conformance suite on the IPC transport.
+ * as they do between Electron's processes. Runs the bridge conformance suite on the IPC transport as
+ * "simulated IPC": FakeWindow.transport() stands in for the preload, which is tested as built in
+ * test/unit/preload/built-preload.test.ts.
  */
 export class FakeIpc implements IpcMainLike {
   private readonly handlers = new Map<string, (event: IpcInvokeEvent, ...args: unknown[]) => Promise<unknown>>();

@@ -24,7 +24,8 @@ const transports: Record<string, () => Promise<Connected>> = {
     const client = await host.connect();
     return { client, workspace: host.workspace, shell: 'host', close: async () => (client.close(), void (await host.stop())) };
   },
-  ipc: async () => {
+  // Electron's IPC played in this process by FakeIpc; the built preload is tested in test/unit/preload/.
+  'simulated IPC': async () => {
     const { dir, cleanup } = await makeTempDir('od-ipc-');
     const settings = createConfSettings(path.join(dir, 'home'));
     settings.update({ workspace: path.join(dir, 'workspace') });
@@ -100,8 +101,7 @@ describe.each(Object.keys(transports))('the bridge over %s', (transportName) => 
 
   it('pushes file changes of a watched project to the caller', async () => {
     const project = await c.client.request('projects.create', { name: 'watched' });
-    await c.client.request('projects.watch', { projectId: project.uuid });
-    await new Promise((r) => setTimeout(r, 300)); // let the watcher settle
+    await c.client.request('projects.watch', { projectId: project.uuid }); // answered once the watcher is ready
     const changed = nextEvent(c.client, 'project.filesChanged');
     await fs.writeFile(path.join(project.path, 'new.py'), 'print(1)');
     expect(await changed).toEqual({ projectId: project.uuid, paths: [''] });
@@ -138,7 +138,7 @@ describe.each(Object.keys(transports))('the bridge over %s', (transportName) => 
   });
 });
 
-describe('the IPC transport', () => {
+describe('the IPC transport over simulated IPC', () => {
   it('refuses frames that are not the app, and drops a closed window as a caller', async () => {
     const { dir, cleanup } = await makeTempDir('od-ipc-');
     const settings = createConfSettings(dir);

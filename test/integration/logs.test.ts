@@ -3,9 +3,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayload, LogPage, LogSource, Project } from '../../electron/contract';
 import { OrchestApp } from '../../electron/core/app';
+import { LABELS } from '../../electron/core/docker/labels';
 import { createConfSettings } from '../../electron/core/settings/conf-settings';
 import { requireDocker } from '../helpers/require-docker';
-import { idleService, removeLabelled } from '../helpers/session-app';
+import { docker, idleService, removeLabelled } from '../helpers/session-app';
 import { makeTempDir } from '../helpers/temp-dir';
 import { ensureTestImage } from '../helpers/test-images';
 
@@ -60,6 +61,13 @@ async function until<T>(get: () => Promise<T>, done: (value: T) => boolean, what
 }
 
 const texts = (page: LogPage) => page.lines.map((l) => l.text);
+
+/** The last lines a service printed, as the engine keeps them (without the app). */
+async function printed(service: string): Promise<string> {
+  const filters = [`label=${LABELS.project}=${project.uuid}`, `label=${LABELS.service}=${service}`].flatMap((f) => ['--filter', f]);
+  const container = await docker('ps', '-q', ...filters);
+  return docker('logs', '--tail', '3', container);
+}
 
 beforeAll(async () => {
   await requireDocker();
@@ -124,8 +132,8 @@ describe("service logs in Orchest's layout", () => {
   it('goes on after a restart of the app without losing or repeating a line', async () => {
     await app!.dispose(); // keepSessionsRunning: the session stays
     app = undefined;
-    await fs.writeFile(path.join(project.path, 'more'), ''); // printed while no app is watching
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await fs.writeFile(path.join(project.path, 'more'), '');
+    await until(() => printed('chatty'), (text) => text.includes('late line 2'), 'the line printed while no app watches');
     app = await openApp();
     await until(async () => (await app!.sessions.get(project.uuid, 'main.orchest')).status, (s) => s === 'RUNNING', 'the session taken back');
     const page = await until(() => read('chatty'), (p) => p.total >= 7, 'the line printed meanwhile');

@@ -162,15 +162,24 @@ describe('a run beside the session services', () => {
   it('starts the session, waits for its services, and reaches Redis by get_service("redis")["internal_hostname"]', async () => {
     const image = await ensureTestImage('debian');
     await current.request('sessions.stop', { projectId: current.project.uuid, path: PIPELINE, wait: true });
+    const redisMayListen = path.join(current.project.path, 'redis-may-listen');
     await current.setServices({
-      // Listens only after 2 s, as a database that initialises first: a step that did not wait would fail.
-      redis: { name: 'redis', image, scope: ['interactive'], command: 'sh', args: `-c "sleep 2 && exec redis-server --protected-mode no"`, ports: [6379], exposed: false, order: 0 },
+      // Listens only once the test says so, as a database that initialises first: a step that did not wait would fail.
+      redis: {
+        name: 'redis', image, scope: ['interactive'], command: 'sh', binds: { '/project-dir': '/project-dir' },
+        args: `-c "until [ -e /project-dir/redis-may-listen ]; do sleep 0.2; done; exec redis-server --protected-mode no"`,
+        ports: [6379], exposed: false, order: 0,
+      },
       // Services get the SDK too: this one asks it for its neighbour's hostname.
       probe: { name: 'probe', image, scope: ['interactive'], command: 'sh', args: `-c "python3 -c 'import orchest; print(orchest.get_service(\\"redis\\")[\\"internal_hostname\\"])' && exec python3 -m http.server 8000"`, ports: [8000], exposed: false, order: 1 },
     });
     const messages: string[] = [];
+    let waitingForRedis!: () => void;
+    const waited = new Promise<'waited'>((resolve) => (waitingForRedis = () => resolve('waited')));
     const watcher = current.app.bridge.connect((name, payload) => {
-      if (name === 'runs.changed') messages.push((payload as PipelineRun).message ?? '');
+      if (name !== 'runs.changed') return;
+      messages.push((payload as PipelineRun).message ?? '');
+      if (/^Waiting for redis:6379 to accept connections \(\d+ s\)$/.test(messages.at(-1)!)) waitingForRedis();
     });
     const source = [
       'import orchest, redis',
@@ -179,13 +188,15 @@ describe('a run beside the session services', () => {
       'r.set("greeting", "hello from a step")',
       'print(r.get("greeting").decode(), sorted(service), "scope" in service)',
     ].join('\n');
-    const { run: result, uuids } = await run([{ title: 'redis', file: 'use_redis.py', source }]);
+    const running = run([{ title: 'redis', file: 'use_redis.py', source }]);
+    expect(await Promise.race([waited, running.then(() => 'ran without waiting')])).toBe('waited');
+    await fs.writeFile(redisMayListen, '');
+    const { run: result, uuids } = await running;
     watcher.dispose();
     expect(result.status).toBe('SUCCESS');
     expect(messages).toContain('Starting the session');
-    expect(messages.some((m) => /^Waiting for redis:6379 to accept connections \(\d+ s\)$/.test(m))).toBe(true);
     const log = await stepLog(uuids.redis!);
-    expect(log).toContain("hello from a step ['args', 'base_paths', 'command', 'exposed', 'external_urls', 'image', 'internal_hostname', 'name', 'order', 'ports'] False");
+    expect(log).toContain("hello from a step ['args', 'base_paths', 'binds', 'command', 'exposed', 'external_urls', 'image', 'internal_hostname', 'name', 'order', 'ports'] False");
     const session = (await current.request('sessions.get', { projectId: current.project.uuid, path: PIPELINE })) as { status: string; sessionUuid: string };
     expect(session.status).toBe('RUNNING');
     const probe = await current.app.logs.read({ projectId: current.project.uuid, pipelineUuid: await pipelineUuid(), source: 'probe' }, { count: 10 });

@@ -34,6 +34,8 @@ export function projectHandlers(
       const folder = await projects.folder(projectId);
       const watcher = new FolderWatcher(folder, (paths) => caller.emit('project.filesChanged', { projectId, paths }));
       caller.own(`project-files:${projectId}`, watcher);
+      // Answered once changes are reported, so that a caller lists the files after, and misses none.
+      await watcher.ready;
       return { ok: true };
     },
     'projects.unwatch': ({ projectId }, caller) => {

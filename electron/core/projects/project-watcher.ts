@@ -23,8 +23,9 @@ export class FolderWatcher implements Disposable {
   private readonly watcher: FSWatcher;
   private pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
-  /** Settles once the first scan is done: changes from then on are reported. */
+  /** Settles once the first scan is done (changes from then on are reported), or on dispose. */
   readonly ready: Promise<void>;
+  private markReady!: () => void;
 
   constructor(
     private readonly root: string,
@@ -36,7 +37,8 @@ export class FolderWatcher implements Disposable {
       depth,
       ignored: (file) => isUnwatched(path.relative(root, file)),
     });
-    this.ready = new Promise((resolve) => this.watcher.once('ready', () => resolve()));
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+    this.watcher.once('ready', () => this.markReady());
     this.watcher.on('all', (_event, file) => this.note(file));
     this.watcher.on('error', () => undefined); // a vanished folder is reported by the next listing
   }
@@ -53,6 +55,7 @@ export class FolderWatcher implements Disposable {
   }
 
   async dispose(): Promise<void> {
+    this.markReady(); // a closed watcher never finishes its scan: nobody may wait for it forever
     clearTimeout(this.timer);
     await this.watcher.close();
   }

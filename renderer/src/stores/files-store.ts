@@ -42,6 +42,10 @@ export function createFilesStore(bridge: BridgeClient) {
         set({ projectId, tree: emptyTree });
         queueWatch('projects.watch', projectId);
         void get().load('');
+        // A change made before the watcher was ready is reported by no event: list again once it is.
+        void watchQueue.then(() => {
+          if (get().projectId === projectId) for (const path of Object.keys(get().tree.folders)) void get().load(path);
+        });
       },
 
       close() {

@@ -29,23 +29,34 @@ describe('files store', () => {
     store.getState().open(A);
     await settle();
     expect(transport.named('projects.watch')).toEqual([{ projectId: A }]);
-    expect(transport.named('files.list')).toEqual([{ projectId: A, path: '' }]);
+    expect(transport.named('files.list')).toEqual([{ projectId: A, path: '' }, { projectId: A, path: '' }]); // again once watched
     expect(store.getState().tree.folders['']?.entries).toHaveLength(2);
+  });
+
+  it('lists again once the watch is answered, so that a change made before the watcher was ready shows', async () => {
+    const { transport, store, listings } = setup({ '': [file('a.py')] });
+    let watched!: () => void;
+    transport.handle('projects.watch', () => new Promise((resolve) => (watched = () => resolve({ ok: true }))));
+    store.getState().open(A);
+    await settle();
+    expect(store.getState().tree.folders['']?.entries).toEqual([file('a.py')]);
+    listings[''] = [file('a.py'), file('b.py')]; // no event tells of it: the watcher was not ready
+    watched();
+    await settle();
+    expect(store.getState().tree.folders['']?.entries).toEqual([file('a.py'), file('b.py')]);
   });
 
   it('lists a folder the first time it is expanded, not after', async () => {
     const { transport, store } = setup({ '': [dir('data')], data: [file('data/x.csv')] });
     store.getState().open(A);
     await settle();
+    transport.calls.length = 0;
     store.getState().toggle('data');
     await settle();
     store.getState().toggle('data');
     store.getState().toggle('data');
     await settle();
-    expect(transport.named('files.list')).toEqual([
-      { projectId: A, path: '' },
-      { projectId: A, path: 'data' },
-    ]);
+    expect(transport.named('files.list')).toEqual([{ projectId: A, path: 'data' }]);
     expect(store.getState().tree.expanded).toEqual({ data: true });
   });
 
@@ -89,6 +100,7 @@ describe('files store', () => {
     const { transport, store, listings } = setup({ '': [dir('locked')] });
     store.getState().open(A);
     await settle();
+    transport.calls.length = 0;
     store.getState().setExpanded('locked', true);
     await settle();
     expect(store.getState().tree.folders.locked?.error).toBe("'locked' cannot be read");
@@ -97,6 +109,6 @@ describe('files store', () => {
     store.getState().setExpanded('locked', true);
     await settle();
     expect(store.getState().tree.folders.locked).toEqual({ entries: [], loading: false, error: undefined });
-    expect(transport.named('files.list')).toHaveLength(3);
+    expect(transport.named('files.list')).toHaveLength(2);
   });
 });

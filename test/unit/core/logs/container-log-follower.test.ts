@@ -22,19 +22,27 @@ class FakeFile extends EventEmitter {
   writable = true;
   append(lines: RawLogLine[]) {
     this.lines.push(...lines);
+    this.emit('appended');
+  }
+  /** Resolves once the file holds `count` lines. */
+  holds(count: number): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => this.lines.length >= count && (this.off('appended', check), resolve());
+      this.on('appended', check);
+      check();
+    });
   }
 }
-
-const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
 
 describe('ContainerLogFollower', () => {
   it("lets go of an attachment it cannot keep up with and reads on from the engine's store, missing and repeating nothing", async () => {
     const attached = new PassThrough();
     const stored = new PassThrough();
-    let skipAsked: unknown;
+    let storeAsked: (options: unknown) => void;
+    const storeOptions = new Promise((resolve) => (storeAsked = resolve));
     const container = {
       attach: async () => attached,
-      logs: async (options: unknown) => ((skipAsked = options), stored),
+      logs: async (options: unknown) => (storeAsked(options), stored),
     } as unknown as Docker.Container;
     const file = new FakeFile();
     const follower = new ContainerLogFollower(container, file as unknown as LogFile);
@@ -42,12 +50,11 @@ describe('ContainerLogFollower', () => {
 
     attached.write(frame(1, 'line 1\nline 2\npart'));
     attached.write(frame(2, 'err 1\n'));
-    await tick();
+    await file.holds(3);
     file.writable = false; // the file fell behind: the next chunk makes the follower let go
     attached.write(frame(1, 'ial 3\n'));
-    await tick();
+    expect(await storeOptions).toMatchObject({ follow: true });
     expect(attached.destroyed).toBe(true);
-    expect(skipAsked).toMatchObject({ follow: true });
     file.writable = true; // written out meanwhile
 
     // The store has every line, one message each: the ones already kept are passed over.
@@ -66,7 +73,7 @@ describe('ContainerLogFollower', () => {
     const follower = new ContainerLogFollower(container, file as unknown as LogFile);
     await follower.attach();
     attached.write(frame(1, 'old run\n'));
-    await tick();
+    await file.holds(1);
     file.run = 'run-2';
     attached.write(frame(1, 'late\n'));
     attached.end();

@@ -37,13 +37,16 @@ describe('LogFile', () => {
     const log = new LogFile(path.join(dir, 'web.log'));
     await log.beginRun();
     let late = false;
-    log.on('lines', () => {
-      if (late) return;
-      late = true;
-      setImmediate(() => log.append([out('late')])); // lands while the first write's file is being closed
-    });
+    const lateAppended = new Promise<void>((resolve) =>
+      log.on('lines', () => {
+        if (late) return;
+        late = true;
+        // Lands while the first write's file is being closed.
+        setImmediate(() => (log.append([out('late')]), resolve()));
+      }),
+    );
     log.append([out('first')]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await lateAppended;
     await log.settle();
     expect((await log.read({ count: 10 })).lines.map((l) => l.text)).toEqual(['first', 'late']);
   });

@@ -19,6 +19,7 @@ afterEach(async () => {
 });
 
 it('reports changed folders, but not the logs the app writes as services print', async () => {
+  await fs.mkdir(path.join(project, 'last'));
   const reports: string[][] = [];
   watcher = new FolderWatcher(project, (folders) => reports.push(folders));
   await watcher.ready;
@@ -29,7 +30,14 @@ it('reports changed folders, but not the logs the app writes as services print',
   await fs.writeFile(path.join(project, 'notes.txt'), 'hello');
   await expect.poll(() => reports.flat().sort(), { timeout: 5_000 }).toEqual(['', '.orchest/environments/e-uuid']);
 
-  // Nothing comes late for the log either.
-  await new Promise((resolve) => setTimeout(resolve, 400));
+  // Nothing comes late for the log either: a change made after it is reported, and the log still is not.
+  await fs.writeFile(path.join(project, 'last', 'sentinel.txt'), '');
+  await expect.poll(() => reports.flat(), { timeout: 5_000 }).toContain('last');
   expect(reports.flat()).not.toContain('.orchest/pipelines/p-uuid/logs');
+}, 15_000);
+
+it('is ready when disposed before its first scan ends, so that nobody waits for it forever', async () => {
+  watcher = new FolderWatcher(project, () => undefined);
+  await watcher.dispose();
+  await watcher.ready;
 });
