@@ -61,8 +61,8 @@ describe('the CLI against a running host', () => {
 
   it('keeps a log of its own in the app home, without its token', async () => {
     const log = await fs.readFile(path.join(host.home, 'logs', 'host.log'), 'utf8');
-    expect(log).toMatch(/^\S+Z INFO  Orchest Desktop \S+ \(host\) starts, Node\.js /);
-    expect(log).toMatch(/INFO  Docker \S+ \(API \S+\) answers at |WARN  Docker does not answer at /);
+    expect(log).toMatch(/^\S+Z INFO {2}Orchest Desktop \S+ \(host\) starts, Node\.js /);
+    expect(log).toMatch(/INFO {2}Docker \S+ \(API \S+\) answers at |WARN {2}Docker does not answer at /);
     expect(log).not.toContain(host.token);
   });
 

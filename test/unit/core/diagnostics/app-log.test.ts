@@ -32,7 +32,7 @@ describe('AppLog', () => {
     console.error('after dispose');
     expect(printed).toHaveBeenCalledWith('could not %s', 'connect');
     const text = await readFile(path.join(dir, 'logs', 'host.log'), 'utf8');
-    expect(text).toMatch(/^\S+Z INFO  started\n\S+Z ERROR could not connect\n$/);
+    expect(text).toMatch(/^\S+Z INFO {2}started\n\S+Z ERROR could not connect\n$/);
   });
 
   it('rotates at 1 MiB and keeps four older files', async () => {
