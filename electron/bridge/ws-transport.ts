@@ -12,7 +12,8 @@ export class WsTransport {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
   private readonly onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://local');
-    if (url.pathname !== BRIDGE_WS_PATH) return;
+    // Nothing but the bridge upgrades here: any other path is closed at once, not left hanging.
+    if (url.pathname !== BRIDGE_WS_PATH) return void socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     if (!this.guard(request)) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;

@@ -16,6 +16,7 @@ import { projectHandlers } from './projects/project-handlers';
 import { ProjectService } from './projects/project-service';
 import { FolderWatcher } from './projects/project-watcher';
 import { PortProxy, type ProxyListening } from './proxy/port-proxy';
+import { APP_COOKIE_PREFIX } from './proxy/app-cookies';
 import { ProxyAuth } from './proxy/proxy-auth';
 import { routesOf, type ProxyRoute } from './proxy/routes';
 import { runHandlers } from './runs/run-handlers';
@@ -123,7 +124,7 @@ export class OrchestApp {
       onBuild: (build, lines) => this.bridge.broadcast('environments.buildChanged', { build, lines }),
       variables: async (projectId) => (await this.variables.get(projectId)).project,
     });
-    this.proxy = new PortProxy({ routes: () => this.routes, auth: new ProxyAuth(`orchest_desktop_proxy_${process.pid}`) });
+    this.proxy = new PortProxy({ routes: () => this.routes, auth: new ProxyAuth(`${APP_COOKIE_PREFIX}_proxy_${process.pid}`) });
     this.recovery = new SessionRecovery(this.sessions, () => this.engine.docker(), (projectId, pipelineUuid) =>
       this.pipelines.pathOf(projectId, pipelineUuid).catch(() => undefined),
       owner,

@@ -6,6 +6,7 @@ import sirv from 'sirv';
 import type { BridgeServer } from '../bridge/bridge-server';
 import { WsTransport } from '../bridge/ws-transport';
 import { isAllowedHost, isAllowedOrigin, tokensEqual } from '../core/policies/local-request-guard';
+import { APP_COOKIE_PREFIX } from '../core/proxy/app-cookies';
 import { SECURITY_HEADERS } from './security-headers';
 
 export interface HostServerOptions {
@@ -48,7 +49,7 @@ export class HostServer {
   }
 
   private get cookieName(): string {
-    return `orchest_desktop_${this.port}`;
+    return `${APP_COOKIE_PREFIX}_${this.port}`;
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {

@@ -2,6 +2,8 @@ import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
 import type { Disposable } from '../app-error';
+import { answerDeadline } from './answer-deadline';
+import { serviceSetCookies, withoutAppCookies } from './app-cookies';
 import { LINK_TOKEN_PARAM, type ProxyAuth } from './proxy-auth';
 import { notFoundBody, sendPage, unauthorisedBody, unavailableBody, type ServiceLink } from './proxy-pages';
 import { matchRoute, rewriteCookiePath, rewriteLocation, unavailableReason, upstreamUrl, type ProxyRoute, type RouteMatch } from './routes';
@@ -9,7 +11,12 @@ import { matchRoute, rewriteCookiePath, rewriteLocation, unavailableReason, upst
 export interface PortProxyOptions {
   routes(): Map<string, ProxyRoute>;
   auth: ProxyAuth;
+  /** How long a service may take to begin its answer to a request or an upgrade before the client gets a 504. */
+  answerTimeoutMs?: number;
 }
+
+/** As long as a long poll may wait for its first byte. */
+const ANSWER_TIMEOUT_MS = 120_000;
 
 export interface ProxyListening {
   port: number;
@@ -26,9 +33,13 @@ export class PortProxy implements Disposable {
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
   private readonly proxy = createProxyServer({ xfwd: true, ws: true, agent: this.agent });
   private readonly routeOf = new WeakMap<http.IncomingMessage, ProxyRoute>();
+  /** Requests whose service did not begin to answer in time. */
+  private readonly unanswered = new WeakSet<http.IncomingMessage>();
+  private readonly answerTimeoutMs: number;
   private port = 0;
 
   constructor(private readonly options: PortProxyOptions) {
+    this.answerTimeoutMs = options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS;
     this.server.requestTimeout = 0; // uploads and long polls take as long as they take
     this.server.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head));
     this.proxy.on('proxyRes', (proxyRes, req) => {
@@ -36,7 +47,29 @@ export class PortProxy implements Disposable {
       if (!route) return;
       const { location, 'set-cookie': cookies } = proxyRes.headers;
       if (location) proxyRes.headers.location = rewriteLocation(location, route);
-      if (cookies) proxyRes.headers['set-cookie'] = cookies.map((cookie) => rewriteCookiePath(cookie, route));
+      if (cookies) proxyRes.headers['set-cookie'] = serviceSetCookies(cookies).map((cookie) => rewriteCookiePath(cookie, route));
+    });
+    this.proxy.on('proxyReq', (proxyReq, req) =>
+      answerDeadline(proxyReq, this.answerTimeoutMs, () => {
+        this.unanswered.add(req);
+        proxyReq.destroy();
+      }),
+    );
+    this.proxy.on('proxyReqWs', (proxyReq, _req, client) => {
+      const answered = answerDeadline(proxyReq, this.answerTimeoutMs, () => {
+        client.end(`HTTP/1.1 504 Gateway Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+        proxyReq.destroy();
+      });
+      // A client that leaves before the 101 takes the connection to the service with it. Only reading
+      // shows that it left, and before the 101 a WebSocket client sends nothing (RFC 6455, 4.1).
+      const left = () => {
+        if (answered()) return;
+        proxyReq.destroy();
+        client.destroy();
+      };
+      client.once('end', left);
+      client.once('close', left);
+      client.resume();
     });
   }
 
@@ -106,8 +139,12 @@ export class PortProxy implements Disposable {
     delete req.headers.connection;
     this.routeOf.set(req, route);
     this.proxy.web(req, res, { target: `http://127.0.0.1:${route.hostPort}` }, (error) => {
-      const reason = describeUpstreamError(error);
-      sendPage(res, 502, `${route.service.name} is not available`, unavailableBody(route.service.name, route.port, reason), true);
+      const { name } = route.service;
+      if (this.unanswered.has(req)) {
+        const reason = `it did not begin to answer within ${Math.round(this.answerTimeoutMs / 1000)} s`;
+        return sendPage(res, 504, `${name} did not answer`, unavailableBody(name, route.port, reason));
+      }
+      sendPage(res, 502, `${name} is not available`, unavailableBody(name, route.port, describeUpstreamError(error)), true);
     });
   }
 
@@ -141,18 +178,28 @@ export class PortProxy implements Disposable {
     const url = new URL(req.url ?? '/', this.origin);
     const match = matchRoute(url.pathname, this.options.routes());
     if (!match) return refuse('404 Not Found');
-    if (match.route.service.requiresAuthentication && !this.options.auth.admits(req.headers.cookie)) return refuse('401 Unauthorized');
+    if (match.route.service.requiresAuthentication) {
+      if (!this.originAllowed(req.headers.origin)) return refuse('403 Forbidden');
+      if (!this.options.auth.admits(req.headers.cookie)) return refuse('401 Unauthorized');
+    }
     if (unavailableReason(match.route)) return refuse('502 Bad Gateway');
     this.forward(req, match, url.search);
-    this.proxy.ws(req, socket, head, { target: `http://127.0.0.1:${match.route.hostPort}` }, () => socket.destroy());
+    this.proxy.ws(req, socket, head, { target: `http://127.0.0.1:${match.route.hostPort}` }, () => {
+      if (!socket.writableEnded) socket.destroy(); // else a 504 is on its way out
+    });
   }
 
-  /** Rewrites the request for the service: its path, X-Forwarded-Prefix, and no cookie of ours. */
+  /** Pages of other sites may not open a signed-in service's WebSocket with the browser's cookie. */
+  private originAllowed(origin: string | undefined): boolean {
+    return origin === undefined || origin === `http://127.0.0.1:${this.port}` || origin === `http://localhost:${this.port}`;
+  }
+
+  /** Rewrites the request for the service: its path, X-Forwarded-Prefix, and none of the app's cookies. */
   private forward(req: http.IncomingMessage, match: RouteMatch, search: string): void {
     req.url = upstreamUrl(match, search);
     if (!match.route.service.preserveBasePath) req.headers['x-forwarded-prefix'] = `/${match.route.prefix}`;
     if (req.headers.cookie) {
-      const rest = this.options.auth.withoutOwnCookie(req.headers.cookie);
+      const rest = withoutAppCookies(req.headers.cookie);
       if (rest) req.headers.cookie = rest;
       else delete req.headers.cookie;
     }

@@ -48,15 +48,6 @@ export class ProxyAuth {
     return serializeCookie(this.cookieName, this.secret, { path: '/', httpOnly: true, sameSite: 'strict' });
   }
 
-  /** The Cookie header without the app's cookie, so that services never receive it. */
-  withoutOwnCookie(cookieHeader: string): string {
-    return cookieHeader
-      .split(';')
-      .filter((part) => part.trim().split('=', 1)[0] !== this.cookieName)
-      .join(';')
-      .trim();
-  }
-
   private forgetExpired(): void {
     const now = this.now();
     for (const [token, expiry] of this.tokens) if (expiry <= now) this.tokens.delete(token);

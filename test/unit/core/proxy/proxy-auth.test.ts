@@ -25,10 +25,4 @@ describe('ProxyAuth', () => {
     expect(auth.admits(undefined)).toBe(false);
     expect(new ProxyAuth('od_proxy').admits(pair)).toBe(false);
   });
-
-  it('takes its own cookie out of what a service receives', () => {
-    const auth = new ProxyAuth('od_proxy');
-    expect(auth.withoutOwnCookie('a=1; od_proxy=s; b=2')).toBe('a=1; b=2');
-    expect(auth.withoutOwnCookie('od_proxy=s')).toBe('');
-  });
 });
