@@ -1,7 +1,8 @@
 import WebSocket from 'ws';
 import { BRIDGE_WS_PATH, BridgeClient, WsClientTransport, type WebSocketLike } from '../contract';
 import { discoveryFilePath, resolveAppHome } from '../core/app-home';
-import { isProcessAlive, readDiscoveryFile } from './discovery-file';
+import { isProcessAlive } from '../core/home-lock';
+import { readDiscoveryFile } from './discovery-file';
 
 /** A failure the CLI reports in one line and exits 1 on. */
 export class CliError extends Error {}

@@ -33,12 +33,3 @@ export function readDiscoveryFile(file: string): Discovery | undefined {
     return undefined;
   }
 }
-
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -2,6 +2,7 @@ import { OrchestApp } from '../core/app';
 import { resolveAppHome } from '../core/app-home';
 import { AppLog } from '../core/diagnostics/app-log';
 import { createConfSettings } from '../core/settings/conf-settings';
+import { claimHome } from './claim-home';
 import { APP_VERSION } from './version';
 import { startHost } from './start-host';
 
@@ -18,6 +19,7 @@ export const SERVING_LINE = 'Orchest Desktop is serving at';
 /** `orchest-desktop serve`: the main-process core without Electron, and the UI in a browser. */
 export async function serve(options: ServeOptions): Promise<void> {
   const home = resolveAppHome();
+  const lock = claimHome(home);
   const settings = createConfSettings(home);
   if (options.workspace) settings.update({ workspace: options.workspace });
   const log = new AppLog(home, 'host');
@@ -38,6 +40,7 @@ export async function serve(options: ServeOptions): Promise<void> {
       await app.dispose();
       await log.dispose();
     } finally {
+      lock.release();
       process.exit(code);
     }
   };

@@ -5,6 +5,7 @@ import { OrchestApp } from '../core/app';
 import { resolveAppHome } from '../core/app-home';
 import { AppLog } from '../core/diagnostics/app-log';
 import { isTrustedFrameUrl } from '../core/policies/navigation-policy';
+import { claimHome } from '../host/claim-home';
 import { startHost, type RunningHost } from '../host/start-host';
 import { APP_VERSION } from '../host/version';
 import { electronStoreSettings } from './electron-store-settings';
@@ -24,6 +25,7 @@ export interface DesktopServices {
  */
 export async function desktopServices(argv: readonly string[], opener: ExternalOpener): Promise<DesktopServices> {
   const home = resolveAppHome();
+  const lock = claimHome(home);
   const settings = electronStoreSettings(home);
   const { workspace } = launchOptions(argv);
   if (workspace) settings.update({ workspace });
@@ -37,6 +39,7 @@ export async function desktopServices(argv: readonly string[], opener: ExternalO
     log.write('error', `Could not start: ${String(error)}`);
     await app.dispose();
     await log.dispose();
+    lock.release();
     throw error;
   }
   // Service links the renderer opens (window.open) go to the system browser, on the proxy's port only.
@@ -59,6 +62,7 @@ export async function desktopServices(argv: readonly string[], opener: ExternalO
         await host?.stop();
         await app.dispose();
         await log.dispose();
+        lock.release();
       })()),
   };
 }

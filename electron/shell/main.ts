@@ -1,4 +1,6 @@
 import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import path from 'node:path';
+import { resolveAppHome } from '../core/app-home';
 import { appMenu } from './app-menu';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { desktopServices, type DesktopServices } from './desktop-services';
@@ -8,9 +10,11 @@ import { guardSession } from './session-guards';
 import { singleInstance } from './single-instance';
 import { guardWebContents } from './web-contents-guards';
 
-// Both must happen before `ready`.
+// All must happen before `ready`.
 registerAppScheme();
 app.enableSandbox();
+// Electron's data, and so its single-instance lock, live in the app home: one app per home.
+app.setPath('userData', path.join(resolveAppHome(), 'electron'));
 
 const opener = new ExternalOpener((url) => shell.openExternal(url));
 let services: DesktopServices | undefined;

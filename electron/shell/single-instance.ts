@@ -1,7 +1,8 @@
 import { app } from 'electron';
 
 /**
- * One app per user: a second launch hands over to the first (which focuses its window) and quits.
+ * One app per app home (Electron keys the lock to userData, which main.ts puts there): a second launch
+ * hands over to the first (which focuses its window) and quits.
  * Returns false in the second instance.
  */
 export function singleInstance(onSecondLaunch: () => void): boolean {

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoveryFilePath } from '../../electron/core/app-home';
-import { isProcessAlive, readDiscoveryFile } from '../../electron/host/discovery-file';
+import { isProcessAlive } from '../../electron/core/home-lock';
+import { readDiscoveryFile } from '../../electron/host/discovery-file';
 import { REPO } from '../helpers/host-process';
 import { makeTempDir } from '../helpers/temp-dir';
 

@@ -19,7 +19,8 @@ const fake = await vi.hoisted(async () => {
   let ready!: () => void;
   const app = Object.assign(new Emitter(), {
     ready: new Promise<void>((resolve) => (ready = resolve)),
-    requestSingleInstanceLock: () => true,
+    requestSingleInstanceLock: () => (calls.push('requestSingleInstanceLock'), true),
+    setPath: (name: string, value: string) => void calls.push(`setPath ${name} ${value}`),
     enableSandbox: () => void calls.push('enableSandbox'),
     whenReady: () => app.ready,
     quit: () => {},
@@ -165,8 +166,17 @@ describe('the Electron shell (main.ts)', () => {
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
     ]);
     const ready = fake.calls.indexOf('ready');
-    expect(fake.calls.slice(0, ready).sort()).toEqual(['enableSandbox', 'registerSchemesAsPrivileged']);
+    expect(fake.calls.slice(0, ready).sort()).toEqual([
+      'enableSandbox',
+      'registerSchemesAsPrivileged',
+      'requestSingleInstanceLock',
+      `setPath userData ${path.join(home, 'electron')}`,
+    ]);
     expect(fake.calls.slice(ready + 1)).toEqual(['protocol.handle']);
+  });
+
+  it("keeps Electron's data, and so its single-instance lock, in the app home: one app per home", () => {
+    expect(fake.calls.indexOf(`setPath userData ${path.join(home, 'electron')}`)).toBeLessThan(fake.calls.indexOf('requestSingleInstanceLock'));
   });
 
   it('answers app:// requests from the built renderer, and refuses files outside it', async () => {
