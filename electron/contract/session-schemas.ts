@@ -6,8 +6,11 @@ import { ProjectId } from './schemas';
 export const SessionStatus = z.enum(['LAUNCHING', 'RUNNING', 'STOPPING', 'STOPPED', 'FAILED']);
 export type SessionStatus = z.infer<typeof SessionStatus>;
 
-/** What one service's container is doing. */
-export const ServiceState = z.enum(['pending', 'pulling', 'starting', 'running', 'exited', 'failed', 'stopping']);
+/**
+ * What one service's container is doing: the engine's word once it exists (`removed` when it was
+ * removed from outside, `restarting` while Docker restarts it).
+ */
+export const ServiceState = z.enum(['pending', 'pulling', 'starting', 'running', 'restarting', 'exited', 'removed', 'failed', 'stopping']);
 export type ServiceState = z.infer<typeof ServiceState>;
 
 export const ServicePort = z.object({
@@ -35,6 +38,15 @@ export const SessionService = z.object({
   state: ServiceState,
   /** Exit code of a container that stopped on its own. */
   exitCode: z.number().int().optional(),
+  /** The kernel killed it for want of memory. */
+  oomKilled: z.boolean().optional(),
+  /** How often Docker has restarted it. */
+  restartCount: z.number().int().optional(),
+  /** When it last started and last stopped (RFC 3339), as the engine says. */
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+  /** Its image's HEALTHCHECK verdict, where it has one. */
+  health: z.enum(['starting', 'healthy', 'unhealthy']).optional(),
   /** Progress (a pull) or what went wrong, in words. */
   message: z.string().optional(),
   ports: z.array(ServicePort),
@@ -52,3 +64,12 @@ export const Session = z.object({
   services: z.array(SessionService),
 });
 export type Session = z.infer<typeof Session>;
+
+/** "1 of 3 services is not running" for a running session that lacks some, else undefined. */
+export function sessionShortfall(session: Pick<Session, 'status' | 'services'>): string | undefined {
+  if (session.status !== 'RUNNING') return undefined;
+  const down = session.services.filter((s) => s.state !== 'running').length;
+  if (down === 0) return undefined;
+  const total = session.services.length;
+  return `${down} of ${total} service${total === 1 ? '' : 's'} ${down === 1 ? 'is' : 'are'} not running`;
+}

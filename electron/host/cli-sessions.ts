@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import type { Session, SessionService } from '../contract';
+import { sessionShortfall, type Session, type SessionService } from '../contract';
 import { clientCommand, findPipeline, PIPELINE_ARGUMENT, withClient, type ClientOptions } from './cli-client';
 import { formatTable } from './format-table';
 
@@ -28,16 +28,26 @@ export function addSessionCommands(program: Command): void {
             const result = await (action.request === 'sessions.get'
               ? client.request('sessions.get', input)
               : client.request(action.request, { ...input, wait: true }));
-            if (action.request !== 'sessions.get' && result.status === 'FAILED') failure = result.error?.message ?? 'it failed';
+            if (action.request !== 'sessions.get') failure = startFailure(action.request, result);
             return sessionReport(result);
           },
           formatSession,
         );
         if (failure === undefined) return;
-        console.error(`orchest-desktop: the session did not start: ${failure}`);
+        console.error(`orchest-desktop: ${failure}`);
         process.exitCode = 1;
       });
   }
+}
+
+/** Why a start (or restart) did not end with every service running; nothing for a stop. */
+function startFailure(request: Change, session: Session): string | undefined {
+  if (request === 'sessions.stop') return undefined;
+  if (session.status === 'FAILED') return `the session did not start: ${session.error?.message ?? 'it failed'}`;
+  const shortfall = sessionShortfall(session);
+  if (!shortfall) return undefined;
+  const down = session.services.filter((s) => s.state !== 'running').map((s) => `${s.name} ${stateText(s)}`);
+  return `the session runs, but ${shortfall}: ${down.join(', ')}`;
 }
 
 /** `open PROJECT PIPELINE SERVICE [PORT]`: an exposed service in the system browser, signed in. */
@@ -82,10 +92,16 @@ function sessionReport(session: Session) {
     status: session.status.toLowerCase(),
     sessionUuid: session.sessionUuid,
     ...(session.error ? { error: session.error } : {}),
+    ...(sessionShortfall(session) ? { degraded: sessionShortfall(session) } : {}),
     services: session.services.map((service) => ({
       name: service.name,
       state: service.state,
       ...(service.exitCode !== undefined ? { exitCode: service.exitCode } : {}),
+      ...(service.oomKilled !== undefined ? { oomKilled: service.oomKilled } : {}),
+      ...(service.restartCount !== undefined ? { restartCount: service.restartCount } : {}),
+      ...(service.startedAt ? { startedAt: service.startedAt } : {}),
+      ...(service.finishedAt ? { finishedAt: service.finishedAt } : {}),
+      ...(service.health ? { health: service.health } : {}),
       ...(service.message ? { message: service.message } : {}),
       containerName: service.containerName,
       internalHostname: service.internalHostname,
@@ -102,14 +118,15 @@ function sessionReport(session: Session) {
 }
 
 function formatSession(report: ReturnType<typeof sessionReport>): string {
-  const head = `Session ${report.status}${report.error ? `: ${report.error.message}` : ''}`;
+  const head = `Session ${report.status}${report.error ? `: ${report.error.message}` : ''}${report.degraded ? ` (${report.degraded})` : ''}`;
   if (report.services.length === 0) return head;
   const rows = report.services.map((s) => [s.name, stateText(s), s.internalHostname, portsText(s.ports), s.message ?? '']);
   return `${head}\n${formatTable(['SERVICE', 'STATE', 'HOSTNAME', 'PORTS', 'NOTE'], rows)}`;
 }
 
-function stateText(service: Pick<SessionService, 'state' | 'exitCode'>): string {
-  return service.exitCode === undefined ? service.state : `${service.state} (${service.exitCode})`;
+function stateText(service: Pick<SessionService, 'state' | 'exitCode' | 'oomKilled'>): string {
+  const why = [service.exitCode === undefined ? '' : `code ${service.exitCode}`, service.oomKilled ? 'OOM killed' : ''].filter(Boolean);
+  return why.length ? `${service.state} (${why.join(', ')})` : service.state;
 }
 
 function portsText(ports: SessionService['ports']): string {

@@ -83,7 +83,7 @@ test('a container that dies on its own shows as exited with its code', async ({ 
     steady: service('steady'),
     // Dies once the test has seen it run and writes flaky-may-exit into the project.
     flaky: service('flaky', {
-      args: '-c "until [ -e /project-dir/flaky-may-exit ]; do sleep 0.2; done; exit 3"',
+      args: '-c "until [ -e /project-dir/flaky-may-exit ]; do sleep 0.2; done; echo giving up >&2; exit 3"',
       binds: { '/project-dir': '/project-dir' },
     }),
   });
@@ -94,6 +94,11 @@ test('a container that dies on its own shows as exited with its code', async ({ 
   await writeFile(path.join(host.workspace, 'projects', 'dies', 'flaky-may-exit'), '');
   await expect(pipeline.serviceState('flaky')).toHaveText('exited (code 3)', { timeout: 20_000 });
   await expect(pipeline.serviceState('steady')).toHaveText('running');
+  // When it stopped and what it said last, and the session says it lacks a service.
+  const exit = app.page.getByTestId('service-exit-flaky');
+  await expect(exit).toContainText(/^Stopped on its own at \d{1,2}:\d\d:\d\d( [AP]M)? with code 3\./);
+  await expect(exit.getByLabel('Last lines of flaky')).toContainText('giving up');
+  await expect(app.page.getByTestId('session-degraded')).toHaveText('1 of 2 services is not running');
 
   await pipeline.sessionButton('Stop session').click();
   await expect(pipeline.sessionStatus).toHaveText('Session stopped', { timeout: 30_000 });

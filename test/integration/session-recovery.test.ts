@@ -57,6 +57,8 @@ describe('sessions across a crash of the app, through the CLI', () => {
       {
         name: 'web',
         state: 'running',
+        restartCount: 0,
+        startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         containerName: `web-${report.sessionUuid}`,
         internalHostname: `web-${report.sessionUuid}`,
         image: busybox,

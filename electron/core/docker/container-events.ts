@@ -1,8 +1,12 @@
 import type Docker from 'dockerode';
 import type { Disposable } from '../app-error';
 
+/** What happens to a service's container that changes what a person should see. */
+const FOLLOWED = ['start', 'die', 'oom', 'destroy', 'health_status'] as const;
+type FollowedAction = (typeof FOLLOWED)[number];
+
 export interface ContainerEvent {
-  action: 'die' | 'start';
+  action: FollowedAction;
   containerName: string;
   labels: Record<string, string>;
   exitCode: number | undefined;
@@ -13,7 +17,7 @@ interface EngineEvent {
   Actor?: { Attributes?: Record<string, string> };
 }
 
-/** Follows the engine's start and die events of containers with the label until disposed or the engine goes. */
+/** Follows the engine's events of containers with the label (FOLLOWED) until disposed or the stream ends. */
 export async function watchContainerEvents(
   docker: Docker,
   label: string,
@@ -21,7 +25,7 @@ export async function watchContainerEvents(
   onEnd: () => void,
 ): Promise<Disposable> {
   const stream = (await docker.getEvents({
-    filters: { type: ['container'], event: ['die', 'start'], label: [label] },
+    filters: { type: ['container'], event: [...FOLLOWED], label: [label] },
   })) as NodeJS.ReadableStream & { destroy(): void };
   let buffered = '';
   stream.setEncoding('utf8'); // a character split between chunks stays whole
@@ -56,8 +60,10 @@ function parseEvent(line: string): EngineEvent {
 
 function emit(event: EngineEvent, onEvent: (event: ContainerEvent) => void): void {
   const attributes = event.Actor?.Attributes ?? {};
-  if (event.Action !== 'die' && event.Action !== 'start') return;
+  // health_status comes as `health_status: healthy`.
+  const action = FOLLOWED.find((followed) => event.Action === followed || event.Action?.startsWith(`${followed}:`));
+  if (!action) return;
   const exitCode = attributes.exitCode === undefined ? undefined : Number(attributes.exitCode);
   const { name = '', exitCode: _exit, image: _image, ...labels } = attributes;
-  onEvent({ action: event.Action, containerName: name, labels, exitCode });
+  onEvent({ action, containerName: name, labels, exitCode });
 }

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import type { SessionService } from '../../contract';
 import { AppError } from '../app-error';
-import { createContainer, publishedPorts, removeContainersByLabel } from '../docker/containers';
+import { createContainer, removeContainersByLabel } from '../docker/containers';
 import { dockerErrorText, dockerStatusCode } from '../docker/docker-error';
 import { ensureImage } from '../docker/images';
 import { LABELS } from '../docker/labels';
@@ -13,6 +13,8 @@ import type { ContainerPlan } from './session-plan';
 
 export type ServicePatch = Partial<Pick<SessionService, 'state' | 'message' | 'ports' | 'exitCode'>>;
 export type ReportService = (service: string, patch: ServicePatch) => void;
+/** Reads a started service's container from the engine into the session (see SessionManager.observe). */
+export type ObserveService = (service: string) => Promise<void>;
 /** What a session's start does with its services' logs. */
 export type ServiceLogs = Pick<LogService, 'beginRun' | 'note' | 'attach' | 'follow'>;
 
@@ -30,7 +32,13 @@ export class ServiceStartError extends Error {
  * once). Throws ServiceStartError for the first service that failed, after removing everything the
  * session had made.
  */
-export async function launchSession(docker: Docker, prepared: PreparedSession, logs: ServiceLogs, report: ReportService): Promise<void> {
+export async function launchSession(
+  docker: Docker,
+  prepared: PreparedSession,
+  logs: ServiceLogs,
+  report: ReportService,
+  observe: ObserveService,
+): Promise<void> {
   const { plan } = prepared;
   await removeSessionResources(docker, plan.sessionUuid, 0); // what a crash may have left under this session
   const services = plan.containers.map((c) => c.service).join(',');
@@ -47,7 +55,7 @@ export async function launchSession(docker: Docker, prepared: PreparedSession, l
     return pulls.get(image)!;
   };
   const results = await Promise.allSettled(
-    plan.containers.map((container) => startService(docker, prepared, container, { logs, pull, report })),
+    plan.containers.map((container) => startService(docker, prepared, container, { logs, pull, report, observe })),
   );
   const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (!failure) return;
@@ -59,10 +67,16 @@ async function startService(
   docker: Docker,
   prepared: PreparedSession,
   plan: ContainerPlan,
-  { logs, pull, report }: { logs: ServiceLogs; pull: (image: string) => Promise<Docker.ImageInspectInfo>; report: ReportService },
+  {
+    logs,
+    pull,
+    report,
+    observe,
+  }: { logs: ServiceLogs; pull: (image: string) => Promise<Docker.ImageInspectInfo>; report: ReportService; observe: ObserveService },
 ): Promise<void> {
   const target = { projectId: prepared.projectId, pipelineUuid: prepared.pipelineUuid, source: plan.service };
   await logs.beginRun(target).catch(() => undefined); // an unwritable log must not stop the service
+  let started: Docker.Container;
   try {
     const imageEnv = (await pull(plan.image)).Config?.Env ?? [];
     report(plan.service, { state: 'starting', message: undefined });
@@ -71,17 +85,27 @@ async function startService(
     const attached = await logs.attach(target, container).then(() => true, () => false);
     await container.start();
     if (!attached) await logs.follow(target, container).catch(() => undefined);
-    const ports = publishedPorts(await container.inspect());
-    report(plan.service, {
-      state: 'running',
-      ports: plan.ports.map((port) => ({ port, hostPort: ports.get(port) ?? null, listening: false })),
-    });
+    started = container;
   } catch (error) {
     const message = error instanceof AppError ? error.message : dockerErrorText(error);
     report(plan.service, { state: 'failed', message });
     await logs.note(target, `Orchest Desktop could not start ${plan.service}: ${message}`).catch(() => undefined);
     throw new ServiceStartError(plan.service, message);
   }
+  await settled(started);
+  // Not `running` on the app's word: the engine says what the container is doing.
+  await observe(plan.service);
+}
+
+/** A fresh container gets this long to fail before the session counts it as started. */
+const SETTLE_MS = 1_000;
+
+/** Waits until the container stops, or SETTLE_MS, whichever is first: a command that fails at once shows as exited. */
+async function settled(container: Docker.Container): Promise<void> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), SETTLE_MS);
+  await container.wait({ condition: 'not-running', abortSignal: abort.signal }).catch(() => undefined);
+  clearTimeout(timer);
 }
 
 async function createNamed(docker: Docker, plan: ContainerPlan, network: string): Promise<Docker.Container> {

@@ -1,11 +1,10 @@
 import type Docker from 'dockerode';
-import type { Session } from '../../contract';
+import type { Session, SessionService } from '../../contract';
 import type { Disposable } from '../app-error';
-import type { ContainerEvent } from '../docker/container-events';
-import { dockerErrorText } from '../docker/docker-error';
-import { LABELS } from '../docker/labels';
+import { dockerErrorText, dockerStatusCode } from '../docker/docker-error';
 import { SerialQueue } from '../projects/serial-queue';
 import { PortReadiness } from './port-readiness';
+import { observeService } from './service-observation';
 import { sessionUuidOf } from './session-identity';
 import { prepareSession, type SessionSources } from './session-input';
 import { launchSession, removeSessionResources, ServiceStartError, type ServiceLogs, type ServicePatch } from './session-launcher';
@@ -44,6 +43,9 @@ interface SessionRecord {
 export class SessionManager implements Disposable {
   private readonly records = new Map<string, SessionRecord>();
   private readonly queue = new SerialQueue();
+  /** Looks at the engine are numbered, so that an answer overtaken by a later look is not applied. */
+  private looks = 0;
+  private readonly lastLook = new WeakMap<SessionService, number>();
 
   constructor(private readonly options: SessionManagerOptions) {}
 
@@ -86,7 +88,13 @@ export class SessionManager implements Disposable {
     const record: SessionRecord = { session: launchingSession(key, prepared), since: Date.now() };
     this.records.set(key.sessionUuid, record);
     this.emit(record);
-    record.launch = launchSession(docker, prepared, this.options.logs, (service, patch) => this.patchService(record, service, patch)).then(
+    record.launch = launchSession(
+      docker,
+      prepared,
+      this.options.logs,
+      (service, patch) => this.patchService(record, service, patch),
+      (service) => this.observe(key.sessionUuid, service, docker),
+    ).then(
       () => this.running(record),
       (error: unknown) => this.failed(record, error),
     );
@@ -157,21 +165,29 @@ export class SessionManager implements Disposable {
     return record.session.status === 'LAUNCHING' || record.stop !== undefined || record.since >= since;
   }
 
-  /** A container of a running session died or came back on its own (with the host ports it has now). */
-  containerEvent(event: ContainerEvent, hostPorts?: Map<number, number>, docker?: Docker): void {
-    const record = this.records.get(event.labels[LABELS.session] ?? '');
-    const service = record?.session.services.find((s) => s.name === event.labels[LABELS.service]);
-    if (!record || !service || record.session.status !== 'RUNNING') return;
-    if (event.action === 'die' && service.state === 'running') {
-      service.state = 'exited';
-      service.exitCode = event.exitCode;
-      service.ports.forEach((p) => (p.listening = false));
-    } else if (event.action === 'start' && service.state === 'exited') {
-      service.state = 'running';
-      delete service.exitCode;
-      service.ports.forEach((p) => (p.hostPort = hostPorts?.get(p.port) ?? p.hostPort));
-      if (docker) this.resumeLogs(record.session, service, docker);
-    } else return;
+  /**
+   * Reads a started service's container from the engine into the session: after the app starts it,
+   * and after every event of it (start, die, oom, destroy, health). The one writer of such a state.
+   */
+  async observe(sessionUuid: string, serviceName: string, docker: Docker): Promise<void> {
+    const look = ++this.looks;
+    const record = this.records.get(sessionUuid);
+    const service = record?.session.services.find((s) => s.name === serviceName);
+    if (!record || !service || !isObservable(record.session, service)) return;
+    const info = await docker
+      .getContainer(service.containerName)
+      .inspect()
+      .then(
+        (found) => ({ found }),
+        (error: unknown) => (dockerStatusCode(error) === 404 ? { found: undefined } : undefined),
+      );
+    if (!info || this.records.get(sessionUuid) !== record || !isObservable(record.session, service)) return;
+    if (look < (this.lastLook.get(service) ?? 0)) return;
+    this.lastLook.set(service, look);
+    const wasRunning = service.state === 'running';
+    for (const field of OBSERVED_FIELDS) delete service[field];
+    Object.assign(service, observeService(service, info.found));
+    if (service.state === 'running' && !wasRunning && record.session.status === 'RUNNING') this.resumeLogs(record.session, service, docker);
     this.emit(record);
   }
 
@@ -250,4 +266,13 @@ export class SessionManager implements Disposable {
     const pipelineUuid = await this.options.pipelineUuid(projectId, relative);
     return { projectId, pipelineUuid, pipelinePath: relative, sessionUuid: sessionUuidOf(projectId, pipelineUuid) };
   }
+}
+
+/** What an observation sets or clears. */
+const OBSERVED_FIELDS = ['exitCode', 'oomKilled', 'restartCount', 'startedAt', 'finishedAt', 'health', 'message'] as const;
+
+/** A service whose container the app has made, in a session that is starting or running. */
+function isObservable(session: Session, service: SessionService): boolean {
+  const live = session.status === 'LAUNCHING' || session.status === 'RUNNING';
+  return live && !['pending', 'pulling', 'failed', 'stopping'].includes(service.state);
 }

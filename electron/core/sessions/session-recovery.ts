@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import type { Disposable } from '../app-error';
 import { watchContainerEvents, type ContainerEvent } from '../docker/container-events';
-import { listLabelledContainers, publishedPorts } from '../docker/containers';
+import { listLabelledContainers } from '../docker/containers';
 import { LABELS } from '../docker/labels';
 import { decideAdoption } from './session-adoption';
 import { removeSessionResources } from './session-launcher';
@@ -53,11 +53,11 @@ export class SessionRecovery implements Disposable {
     this.events = events;
   }
 
-  /** A container that starts again gets new host ports from the engine. */
-  private async follow(docker: Docker, event: ContainerEvent): Promise<void> {
-    if (event.action !== 'start') return this.manager.containerEvent(event);
-    const info = await docker.getContainer(event.containerName).inspect().catch(() => undefined);
-    this.manager.containerEvent(event, info ? publishedPorts(info) : undefined, docker);
+  /** Whatever the event was, the service is read again from the engine. */
+  private follow(docker: Docker, event: ContainerEvent): Promise<void> {
+    const { [LABELS.session]: session, [LABELS.service]: service } = event.labels;
+    if (!session || !service) return Promise.resolve();
+    return this.manager.observe(session, service, docker).catch(this.onError);
   }
 
   async recover(docker: Docker): Promise<void> {

@@ -1,8 +1,8 @@
 import type Docker from 'dockerode';
 import type { Session, SessionService } from '../../contract';
-import { publishedPorts } from '../docker/containers';
 import { LABELS } from '../docker/labels';
 import type { PreparedSession } from './session-input';
+import { observeService } from './service-observation';
 import type { ProxyOptions } from './session-plan';
 
 export interface SessionKey {
@@ -37,20 +37,17 @@ export function adoptedSession(key: SessionKey, containers: Docker.ContainerInsp
   const services = containers
     .map((info): SessionService => {
       const name = info.Config.Labels[LABELS.service] ?? info.Name.replace(/^\//, '');
-      const published = publishedPorts(info);
-      const running = info.State.Running;
+      const ports = Object.keys(info.Config.ExposedPorts ?? {})
+        .map((key) => Number.parseInt(key, 10))
+        .sort((a, b) => a - b)
+        .map((port) => ({ port, hostPort: null, listening: false }));
       return {
         name,
         containerName: info.Name.replace(/^\//, ''),
         internalHostname: info.Name.replace(/^\//, ''),
         image: info.Config.Image,
         ...proxyOptions(info.Config.Labels[LABELS.proxy]),
-        state: running ? 'running' : 'exited',
-        ...(running ? {} : { exitCode: info.State.ExitCode }),
-        ports: Object.keys(info.Config.ExposedPorts ?? {})
-          .map((key) => Number.parseInt(key, 10))
-          .sort((a, b) => a - b)
-          .map((port) => ({ port, hostPort: published.get(port) ?? null, listening: false })),
+        ...observeService({ ports }, info),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));

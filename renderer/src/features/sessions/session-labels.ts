@@ -29,7 +29,9 @@ export function sessionStatusLabel(status: SessionStatus | undefined): SessionLa
   return status ? STATUS_LABELS[status] : { tone: 'neutral', text: 'Checking session…' };
 }
 
-export function serviceStateLabel(service: Pick<SessionService, 'state' | 'exitCode'>): SessionLabel {
+type ServiceFacts = Pick<SessionService, 'state' | 'exitCode' | 'oomKilled' | 'restartCount' | 'health'>;
+
+export function serviceStateLabel(service: ServiceFacts): SessionLabel {
   switch (service.state) {
     case 'pending':
       return { tone: 'neutral', text: 'pending' };
@@ -38,16 +40,26 @@ export function serviceStateLabel(service: Pick<SessionService, 'state' | 'exitC
     case 'starting':
       return { tone: 'busy', text: 'starting' };
     case 'running':
-      return { tone: 'ok', text: 'running' };
+      return runningLabel(service.health);
+    case 'restarting':
+      return { tone: 'busy', text: `restarting${service.restartCount ? ` (${service.restartCount})` : ''}` };
     case 'stopping':
       return { tone: 'busy', text: 'stopping' };
     case 'failed':
       return { tone: 'error', text: 'failed' };
+    case 'removed':
+      return { tone: 'error', text: 'removed' };
     case 'exited': {
-      const code = service.exitCode === undefined ? '' : ` (code ${service.exitCode})`;
-      return { tone: service.exitCode === 0 ? 'warn' : 'error', text: `exited${code}` };
+      const why = [service.exitCode === undefined ? '' : `code ${service.exitCode}`, service.oomKilled ? 'OOM killed' : ''].filter(Boolean);
+      return { tone: service.exitCode === 0 && !service.oomKilled ? 'warn' : 'error', text: `exited${why.length ? ` (${why.join(', ')})` : ''}` };
     }
   }
+}
+
+function runningLabel(health: SessionService['health']): SessionLabel {
+  if (health === 'unhealthy') return { tone: 'warn', text: 'running, unhealthy' };
+  if (health === 'starting') return { tone: 'busy', text: 'running, health starting' };
+  return { tone: 'ok', text: health === 'healthy' ? 'running, healthy' : 'running' };
 }
 
 /** `8000 → 127.0.0.1:49153`, or what is missing before the port is published. */

@@ -1,3 +1,4 @@
+import { sessionShortfall } from '../../../../electron/contract';
 import { Icon } from '../../components/icon';
 import { SessionFailure } from './session-failure';
 import { SessionServices } from './session-services';
@@ -24,6 +25,12 @@ export function SessionPanel({ projectId, path }: { projectId: string; path: str
         </p>
       )}
       {failed && <SessionFailure error={session.error} />}
+      {session && sessionShortfall(session) && (
+        <p className="notice notice--warning" role="status" data-testid="session-degraded">
+          <Icon name="alert" />
+          <span className="notice__text">{sessionShortfall(session)}</span>
+        </p>
+      )}
       {services && <SessionServices projectId={projectId} path={path} services={services} />}
     </section>
   );

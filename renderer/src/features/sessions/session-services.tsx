@@ -1,6 +1,7 @@
 import type { SessionService } from '../../../../electron/contract';
 import { routeStore } from '../../app/route-store';
 import { Button } from '../../components/button';
+import { ServiceExit } from './service-exit';
 import { serviceStateLabel } from './session-labels';
 import { SessionPill } from './session-pill';
 import { ServicePorts } from './service-ports';
@@ -36,10 +37,11 @@ export function SessionServices({ projectId, path, services }: SessionServicesPr
 function SessionServiceRow({ projectId, path, service }: Omit<SessionServicesProps, 'services'> & { service: SessionService }) {
   const label = serviceStateLabel(service);
   const trouble = label.tone === 'error' || label.tone === 'warn';
+  const stopped = service.state === 'exited' || service.state === 'removed';
   return (
     <>
       <tr data-testid={`session-service-${service.name}`}>
-        <th scope="row" rowSpan={service.message ? 2 : 1}>
+        <th scope="row" rowSpan={service.message || stopped ? 2 : 1}>
           <div className="session-services__service">
             <span className="session-services__title">
               <span className="session-services__name">{service.name}</span>
@@ -67,6 +69,13 @@ function SessionServiceRow({ projectId, path, service }: Omit<SessionServicesPro
           <ServicePorts projectId={projectId} path={path} service={service} />
         </td>
       </tr>
+      {stopped && !service.message && (
+        <tr className="session-services__note">
+          <td colSpan={3} className="session-services__message session-services__message--error">
+            <ServiceExit projectId={projectId} path={path} service={service} />
+          </td>
+        </tr>
+      )}
       {service.message && (
         <tr className="session-services__note">
           {/* Pull progress or what went wrong, under the service's state, image and ports. */}
