@@ -17,4 +17,6 @@ export const sessionRequests = {
   'sessions.stop': { input: change, output: Session },
   /** Stops the session and starts it again with the services on disk now. */
   'sessions.restart': { input: change, output: Session },
+  /** Restarts one service's container of a running session (stopped with its grace period, started again). */
+  'sessions.restartService': { input: onePipeline.extend({ service: z.string().min(1) }).strict(), output: Session },
 } as const;

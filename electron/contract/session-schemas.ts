@@ -7,10 +7,22 @@ export const SessionStatus = z.enum(['LAUNCHING', 'RUNNING', 'STOPPING', 'STOPPE
 export type SessionStatus = z.infer<typeof SessionStatus>;
 
 /**
- * What one service's container is doing: the engine's word once it exists (`removed` when it was
- * removed from outside, `restarting` while Docker restarts it).
+ * What one service's container is doing: the engine's word once it exists (`restarting` while Docker
+ * restarts it after a failure, `crash-looping` when it keeps failing soon after each start, `removed`
+ * when it was removed from outside).
  */
-export const ServiceState = z.enum(['pending', 'pulling', 'starting', 'running', 'restarting', 'exited', 'removed', 'failed', 'stopping']);
+export const ServiceState = z.enum([
+  'pending',
+  'pulling',
+  'starting',
+  'running',
+  'restarting',
+  'crash-looping',
+  'exited',
+  'removed',
+  'failed',
+  'stopping',
+]);
 export type ServiceState = z.infer<typeof ServiceState>;
 
 export const ServicePort = z.object({

@@ -38,6 +38,32 @@ export function addSessionCommands(program: Command): void {
         process.exitCode = 1;
       });
   }
+  addRestartServiceCommand(session);
+}
+
+/** `session restart-service PROJECT PIPELINE SERVICE`: one service's container, restarted. */
+function addRestartServiceCommand(session: Command): void {
+  clientCommand(session, 'restart-service', "restart one service's container of the running session (exit 1 when it does not run after)")
+    .argument('<project>', "the project's name")
+    .argument('<pipeline>', PIPELINE_ARGUMENT)
+    .argument('<service>', "the service's name")
+    .action(async (projectName: string, pipelineRef: string, service: string, options: ClientOptions) => {
+      let state: string | undefined;
+      await withClient(
+        options,
+        async (client) => {
+          const input = await findPipeline(client, projectName, pipelineRef);
+          const result = await client.request('sessions.restartService', { ...input, service });
+          const restarted = result.services.find((s) => s.name === service);
+          if (restarted && restarted.state !== 'running') state = stateText(restarted);
+          return sessionReport(result);
+        },
+        formatSession,
+      );
+      if (state === undefined) return;
+      console.error(`orchest-desktop: ${service} does not run after its restart: ${state}`);
+      process.exitCode = 1;
+    });
 }
 
 /** Why a start (or restart) did not end with every service running; nothing for a stop. */

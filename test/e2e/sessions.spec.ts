@@ -75,7 +75,7 @@ test('a service whose image cannot be had fails the start, named in a clear aler
   await expect.poll(() => containersOf(projectId)).toEqual([]);
 });
 
-test('a container that dies on its own shows as exited with its code', async ({ app, host }) => {
+test('a service that keeps failing shows as crash-looping with its code and last lines; one service restarts alone', async ({ app, host }) => {
   await app.createProject('dies');
   await expect(app.projectTitle).toHaveText('dies');
   const pipeline = new PipelinePage(app.page);
@@ -92,13 +92,18 @@ test('a container that dies on its own shows as exited with its code', async ({ 
   await expect(pipeline.sessionStatus).toHaveText('Session running', { timeout: 30_000 });
   await expect(pipeline.serviceState('flaky')).toHaveText('running');
   await writeFile(path.join(host.workspace, 'projects', 'dies', 'flaky-may-exit'), '');
-  await expect(pipeline.serviceState('flaky')).toHaveText('exited (code 3)', { timeout: 20_000 });
+  // Docker starts it again, and it fails again at once (its trigger stays): it keeps failing.
+  await expect(pipeline.serviceState('flaky')).toHaveText(/^crash-looping \(code 3, \d+ restarts\)$/, { timeout: 30_000 });
   await expect(pipeline.serviceState('steady')).toHaveText('running');
   // When it stopped and what it said last, and the session says it lacks a service.
   const exit = app.page.getByTestId('service-exit-flaky');
-  await expect(exit).toContainText(/^Stopped on its own at \d{1,2}:\d\d:\d\d( [AP]M)? with code 3\./);
+  await expect(exit).toContainText(/^It keeps failing: restarted \d+ times, last stopped at \d{1,2}:\d\d:\d\d( [AP]M)? with code 3\./);
   await expect(exit.getByLabel('Last lines of flaky')).toContainText('giving up');
   await expect(app.page.getByTestId('session-degraded')).toHaveText('1 of 2 services is not running');
+  // A service is restarted on its own.
+  await app.page.getByRole('button', { name: 'Restart steady' }).click();
+  await expect(app.page.getByRole('button', { name: 'Restart steady' })).toBeEnabled();
+  await expect(pipeline.serviceState('steady')).toHaveText('running');
 
   await pipeline.sessionButton('Stop session').click();
   await expect(pipeline.sessionStatus).toHaveText('Session stopped', { timeout: 30_000 });

@@ -166,19 +166,6 @@ describe('interactive sessions on the Docker engine', () => {
     }
   });
 
-  it('shows a container that exits on its own as exited, with its code', async () => {
-    const { app, project, setServices, events } = await open();
-    await setServices({ short: { ...idleService('short', busybox), args: '-c "sleep 1; exit 3"' } });
-    await app.sessions.start(project.uuid, 'main.orchest', true);
-    const exited = await until(
-      async () => (await app.sessions.get(project.uuid, 'main.orchest')).services[0],
-      (service) => service?.state === 'exited',
-      'the exit to be seen',
-    );
-    expect(exited).toMatchObject({ state: 'exited', exitCode: 3 });
-    expect(events.at(-1)?.services[0]?.exitCode).toBe(3);
-  });
-
   it("stops a pipeline's session when the pipeline is deleted", async () => {
     const { project, setServices, request } = await open();
     await setServices({ a: idleService('a', busybox) });

@@ -47,6 +47,14 @@ export async function createContainer(docker: Docker, spec: ContainerSpec, netwo
   });
 }
 
+/**
+ * Orchest's services came back by themselves after a crash (Kubernetes); here Docker's own restart
+ * policy does it, with its growing delay between tries. A stop by the user or the app is no failure.
+ */
+export async function restartOnFailure(container: Docker.Container): Promise<void> {
+  await container.update({ RestartPolicy: { Name: 'on-failure' } });
+}
+
 /** The host port published for each container port. */
 export function publishedPorts(info: Docker.ContainerInspectInfo): Map<number, number> {
   const published = new Map<number, number>();

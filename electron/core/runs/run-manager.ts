@@ -11,7 +11,7 @@ import type { ContainerFiles } from '../sessions/container-files';
 import type { SessionContext } from '../sessions/session-context';
 import { planRun, type PlannedStep, type RunPlan } from './run-plan';
 import { runInOrder, type StepResult } from './run-scheduler';
-import { waitForServices } from './service-wait';
+import { describeUnready, isReady, waitForServices, type Unready } from './service-wait';
 import { runStepContainer, StepStartError, type StepLogs } from './step-container';
 import { planStepContainer } from './step-container-plan';
 
@@ -37,7 +37,8 @@ interface StepContext {
   session: SessionContext;
   sessionUuid: string;
   /** Services whose ports did not answer within the wait. */
-  silent: string[];
+  /** What the services still lacked when the wait gave up. */
+  unready: Unready;
 }
 
 interface StepImage {
@@ -122,12 +123,12 @@ export class RunManager implements Disposable {
     const { run, plan, abort } = record;
     const session = await this.options.startSession(run.projectId, run.pipelinePath);
     if (session.status !== 'RUNNING') throw new Error(`The session did not start: ${session.error?.message ?? session.status.toLowerCase()}`);
-    const silent = await waitForServices(
+    const unready = await waitForServices(
       () => this.options.session(run.projectId, run.pipelinePath),
-      (ports, waited) => this.update(record, { message: `Waiting for ${ports.join(', ')} to accept connections (${Math.round(waited / 1000)} s)` }),
+      (waiting, waited) => this.update(record, { message: `Waiting for ${describeUnready(waiting)} (${Math.round(waited / 1000)} s)` }),
       abort.signal,
     );
-    const context = await this.stepContext(record, session.sessionUuid, silent);
+    const context = await this.stepContext(record, session.sessionUuid, unready);
     this.update(record, { status: 'STARTED', message: undefined });
     const removals: Promise<void>[] = [];
     const results = await runInOrder(
@@ -148,8 +149,8 @@ export class RunManager implements Disposable {
     this.update(record, { status, finishedAt: new Date().toISOString() });
   }
 
-  /** What every step of the run shares: the session's context, and the services that stayed silent. */
-  private async stepContext(record: RunRecord, sessionUuid: string, silent: string[]): Promise<StepContext> {
+  /** What every step of the run shares: the session's context, and what the services still lacked. */
+  private async stepContext(record: RunRecord, sessionUuid: string, unready: Unready): Promise<StepContext> {
     const { run } = record;
     const projectDir = await this.options.projectFolder(run.projectId);
     const dataDir = this.options.dataDir();
@@ -166,7 +167,7 @@ export class RunManager implements Disposable {
         appBinds: await this.options.containerFiles.binds(sessionUuid),
       },
       sessionUuid,
-      silent,
+      unready,
     };
   }
 
@@ -185,8 +186,8 @@ export class RunManager implements Disposable {
     };
     try {
       await this.options.logs.beginRun(target);
-      if (context.silent.length > 0) {
-        await this.options.logs.note(target, `${context.silent.join(', ')} did not accept connections within a minute; the step runs anyway`);
+      if (!isReady(context.unready)) {
+        await this.options.logs.note(target, `Waited a minute for ${describeUnready(context.unready)}; the step runs anyway`);
       }
       const { projectRelative } = step.location;
       const hostFile = projectRelative ? path.join(context.session.projectDir, projectRelative) : undefined;

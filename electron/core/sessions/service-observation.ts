@@ -7,6 +7,9 @@ export type ServiceObservation = Pick<SessionService, 'state' | 'ports'> &
   Partial<Pick<SessionService, 'exitCode' | 'oomKilled' | 'restartCount' | 'startedAt' | 'finishedAt' | 'health'>>;
 
 const NEVER = '0001-01-01T00:00:00Z';
+/** Restarted this often, each time failing within CRASH_LOOP_SECONDS of its start: it keeps failing. */
+const CRASH_LOOP_RESTARTS = 3;
+const CRASH_LOOP_SECONDS = 10;
 
 /**
  * The service as its container is now: an inspect (undefined when the container is gone) read into
@@ -19,7 +22,7 @@ export function observeService(service: Pick<SessionService, 'ports'>, info: Doc
   const running = State.Running && !State.Restarting;
   const published = publishedPorts(info);
   const observation: ServiceObservation = {
-    state: State.Restarting ? 'restarting' : running ? 'running' : State.Status === 'created' ? 'starting' : 'exited',
+    state: running ? 'running' : State.Status === 'created' ? 'starting' : stoppedState(info),
     ports: service.ports.map((p) => ({ ...p, hostPort: published.get(p.port) ?? (running ? null : p.hostPort), listening: running && p.listening })),
     restartCount: info.RestartCount,
   };
@@ -32,4 +35,10 @@ export function observeService(service: Pick<SessionService, 'ports'>, info: Doc
   const health = State.Health?.Status;
   if (health === 'starting' || health === 'healthy' || health === 'unhealthy') observation.health = health;
   return observation;
+}
+
+function stoppedState({ State, RestartCount }: Docker.ContainerInspectInfo): ServiceObservation['state'] {
+  const ranFor = (Date.parse(State.FinishedAt) - Date.parse(State.StartedAt)) / 1000;
+  if (RestartCount >= CRASH_LOOP_RESTARTS && ranFor < CRASH_LOOP_SECONDS) return 'crash-looping';
+  return State.Restarting ? 'restarting' : 'exited';
 }

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import type { SessionService } from '../../contract';
 import { AppError } from '../app-error';
-import { createContainer, removeContainersByLabel } from '../docker/containers';
+import { createContainer, removeContainersByLabel, restartOnFailure } from '../docker/containers';
 import { dockerErrorText, dockerStatusCode } from '../docker/docker-error';
 import { ensureImage } from '../docker/images';
 import { LABELS } from '../docker/labels';
@@ -92,7 +92,8 @@ async function startService(
     await logs.note(target, `Orchest Desktop could not start ${plan.service}: ${message}`).catch(() => undefined);
     throw new ServiceStartError(plan.service, message);
   }
-  await settled(started);
+  // A command that fails at once would only fail again: it shows as exited, with its code and lines.
+  if (!(await stopsWithin(started, SETTLE_MS))) await restartOnFailure(started).catch(() => undefined);
   // Not `running` on the app's word: the engine says what the container is doing.
   await observe(plan.service);
 }
@@ -100,12 +101,18 @@ async function startService(
 /** A fresh container gets this long to fail before the session counts it as started. */
 const SETTLE_MS = 1_000;
 
-/** Waits until the container stops, or SETTLE_MS, whichever is first: a command that fails at once shows as exited. */
-async function settled(container: Docker.Container): Promise<void> {
+/** Whether the container stops within `ms`. */
+async function stopsWithin(container: Docker.Container, ms: number): Promise<boolean> {
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), SETTLE_MS);
-  await container.wait({ condition: 'not-running', abortSignal: abort.signal }).catch(() => undefined);
-  clearTimeout(timer);
+  const timer = setTimeout(() => abort.abort(), ms);
+  try {
+    await container.wait({ condition: 'not-running', abortSignal: abort.signal });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function createNamed(docker: Docker, plan: ContainerPlan, network: string): Promise<Docker.Container> {

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import type { Session, SessionService } from '../../contract';
-import type { Disposable } from '../app-error';
+import { AppError, type Disposable } from '../app-error';
+import { STOP_GRACE_SECONDS } from '../docker/containers';
 import { dockerErrorText, dockerStatusCode } from '../docker/docker-error';
 import { SerialQueue } from '../projects/serial-queue';
 import { PortReadiness } from './port-readiness';
@@ -75,6 +76,21 @@ export class SessionManager implements Disposable {
   async restart(projectId: string, relative: string, wait = false): Promise<Session> {
     await this.stop(projectId, relative, true);
     return this.start(projectId, relative, wait);
+  }
+
+  /** Restarts one service's container as Docker does (stop with the grace period, start), then reads it again. */
+  async restartService(projectId: string, relative: string, serviceName: string): Promise<Session> {
+    const docker = await this.options.docker();
+    const key = await this.keyOf(projectId, relative);
+    const record = this.records.get(key.sessionUuid);
+    if (record?.session.status !== 'RUNNING') throw new AppError('CONFLICT', 'The session is not running: start it first');
+    const service = record.session.services.find((s) => s.name === serviceName);
+    if (!service) throw new AppError('NOT_FOUND', `The session has no service ${serviceName}`, 'service');
+    if (service.state === 'removed') throw new AppError('CONFLICT', `${serviceName}'s container was removed: restart the session`, 'service');
+    await docker.getContainer(service.containerName).restart({ t: STOP_GRACE_SECONDS });
+    await this.observe(key.sessionUuid, serviceName, docker);
+    this.resumeLogs(record.session, service, docker); // its log stream ended with the stop
+    return this.view(record.session);
   }
 
   private async begin(projectId: string, relative: string): Promise<SessionRecord> {

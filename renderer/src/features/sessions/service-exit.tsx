@@ -22,7 +22,7 @@ export function ServiceExit({ projectId, path, service }: { projectId: string; p
   const when = finishedAt ? ` at ${new Date(finishedAt).toLocaleTimeString()}` : '';
   return (
     <div className="service-exit" data-testid={`service-exit-${name}`}>
-      <p>{state === 'removed' ? `Its container was removed from outside the app${when}.` : `Stopped on its own${when}${exitWords(service)}.`}</p>
+      <p>{exitSentence(service, when)}</p>
       {lines && lines.length > 0 && (
         <pre className="service-exit__lines" aria-label={`Last lines of ${name}`}>
           {lines.join('\n')}
@@ -30,6 +30,12 @@ export function ServiceExit({ projectId, path, service }: { projectId: string; p
       )}
     </div>
   );
+}
+
+function exitSentence(service: SessionService, when: string): string {
+  if (service.state === 'removed') return `Its container was removed from outside the app${when}.`;
+  if (service.state === 'crash-looping') return `It keeps failing: restarted ${service.restartCount ?? 0} times, last stopped${when}${exitWords(service)}.`;
+  return `Stopped on its own${when}${exitWords(service)}.`;
 }
 
 function exitWords({ exitCode, oomKilled }: SessionService): string {

@@ -43,6 +43,10 @@ export function serviceStateLabel(service: ServiceFacts): SessionLabel {
       return runningLabel(service.health);
     case 'restarting':
       return { tone: 'busy', text: `restarting${service.restartCount ? ` (${service.restartCount})` : ''}` };
+    case 'crash-looping': {
+      const code = service.exitCode === undefined ? '' : `code ${service.exitCode}, `;
+      return { tone: 'error', text: `crash-looping (${code}${service.restartCount ?? 0} restarts)` };
+    }
     case 'stopping':
       return { tone: 'busy', text: 'stopping' };
     case 'failed':

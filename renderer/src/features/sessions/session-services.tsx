@@ -1,6 +1,7 @@
 import type { SessionService } from '../../../../electron/contract';
 import { routeStore } from '../../app/route-store';
 import { Button } from '../../components/button';
+import { RestartServiceButton } from './restart-service-button';
 import { ServiceExit } from './service-exit';
 import { serviceStateLabel } from './session-labels';
 import { SessionPill } from './session-pill';
@@ -37,7 +38,7 @@ export function SessionServices({ projectId, path, services }: SessionServicesPr
 function SessionServiceRow({ projectId, path, service }: Omit<SessionServicesProps, 'services'> & { service: SessionService }) {
   const label = serviceStateLabel(service);
   const trouble = label.tone === 'error' || label.tone === 'warn';
-  const stopped = service.state === 'exited' || service.state === 'removed';
+  const stopped = service.state === 'exited' || service.state === 'removed' || service.state === 'crash-looping';
   return (
     <>
       <tr data-testid={`session-service-${service.name}`}>
@@ -53,6 +54,7 @@ function SessionServiceRow({ projectId, path, service }: Omit<SessionServicesPro
               >
                 Logs
               </Button>
+              {service.state !== 'removed' && <RestartServiceButton projectId={projectId} path={path} service={service.name} />}
             </span>
             <code className="session-services__host" title="Internal hostname: other services reach it by this name">
               {service.internalHostname}

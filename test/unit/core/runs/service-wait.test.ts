@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../../../electron/contract';
-import { silentPorts, waitForServices } from '../../../../electron/core/runs/service-wait';
+import { describeUnready, unreadyServices, waitForServices } from '../../../../electron/core/runs/service-wait';
 
 const service = (name: string, state: Session['services'][number]['state'], listening: boolean[]): Session['services'][number] => ({
   name,
@@ -24,25 +24,33 @@ const session = (services: Session['services']): Session => ({
 
 describe('waitForServices', () => {
   it("names the running services' ports that accept no connection yet", () => {
-    expect(silentPorts(session([service('redis', 'running', [true, false]), service('gone', 'exited', [false])]))).toEqual(['redis:6380']);
+    expect(unreadyServices(session([service('redis', 'running', [true, false]), service('gone', 'exited', [false])]))).toEqual({ ports: ['redis:6380'], unhealthy: [] });
+  });
+
+  it('waits for a service with a HEALTHCHECK to be healthy instead of for its ports', () => {
+    const db = { ...service('db', 'running', [true]), health: 'starting' as const };
+    const web = { ...service('web', 'running', [false]), health: 'healthy' as const };
+    const unready = unreadyServices(session([db, web, service('redis', 'running', [false])]));
+    expect(unready).toEqual({ ports: ['redis:6379'], unhealthy: ['db'] });
+    expect(describeUnready(unready)).toBe('redis:6379 to accept connections and db to be healthy');
   });
 
   it('waits until every port listens, saying what for', async () => {
     let calls = 0;
-    const reports: string[][] = [];
-    const silent = await waitForServices(
+    const reports: string[] = [];
+    const unready = await waitForServices(
       async () => session([service('redis', 'running', [++calls > 2])]),
-      (ports) => reports.push(ports),
+      (waiting) => reports.push(describeUnready(waiting)),
       new AbortController().signal,
       10_000,
       1,
     );
-    expect(silent).toEqual([]);
-    expect(reports).toEqual([['redis:6379'], ['redis:6379']]);
+    expect(unready).toEqual({ ports: [], unhealthy: [] });
+    expect(reports).toEqual(['redis:6379 to accept connections', 'redis:6379 to accept connections']);
   });
 
   it('gives up after the time allowed, with the ports still silent', async () => {
-    const silent = await waitForServices(async () => session([service('db', 'running', [false])]), () => undefined, new AbortController().signal, 5, 1);
-    expect(silent).toEqual(['db:6379']);
+    const unready = await waitForServices(async () => session([service('db', 'running', [false])]), () => undefined, new AbortController().signal, 5, 1);
+    expect(unready).toEqual({ ports: ['db:6379'], unhealthy: [] });
   });
 });
