@@ -115,6 +115,8 @@ export const AppInfo = z.object({
   /** Which shell the main process runs in. */
   shell: z.enum(['electron', 'host']),
   platform: z.string(),
+  /** How project and pipeline variables are kept: encrypted by the OS keychain, or in a file only the user can read. */
+  secrets: z.object({ encrypted: z.boolean(), file: z.string() }),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

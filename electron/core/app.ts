@@ -27,7 +27,7 @@ import { sessionHandlers } from './sessions/session-handlers';
 import { SessionManager } from './sessions/session-manager';
 import { SessionRecovery } from './sessions/session-recovery';
 import type { Settings } from './settings/settings';
-import { openSecretStore } from './variables/open-secret-store';
+import { openSecretStore, secretStorage } from './variables/open-secret-store';
 import type { SecretCipher } from './variables/secret-store';
 import { variableHandlers } from './variables/variable-handlers';
 import { VariableService } from './variables/variable-service';
@@ -144,7 +144,12 @@ export class OrchestApp {
   private handlers(): Handlers {
     const { settings } = this.options;
     return {
-      'app.info': () => ({ version: this.options.version, shell: this.options.shell, platform: process.platform }),
+      'app.info': () => ({
+        version: this.options.version,
+        shell: this.options.shell,
+        platform: process.platform,
+        secrets: secretStorage(this.options.home, this.options.cipher),
+      }),
       'app.diagnostics': () => this.diagnostics(),
       'engine.status': ({ refresh }) => this.engine.status(refresh),
       'workspace.status': () => this.workspace.status(),

@@ -149,6 +149,10 @@ test('Settings show where the logs are and copy the diagnostics, secrets left ou
       await page.getByRole('button', { name: 'Settings' }).click();
       const dialog = page.getByRole('dialog', { name: 'Settings' });
       await expect(dialog.getByTestId('logs-folder')).toHaveText(`The app's own logs: ${path.join(host.home, 'logs')}`);
+      // The headless host has no keychain, and says so rather than claim encryption.
+      await expect(dialog.getByTestId('secrets-storage')).toHaveText(
+        `Project and pipeline variables are kept unencrypted, in a file only you can read (no system keychain encrypts them here): ${path.join(host.home, 'variables.json')}`,
+      );
       await dialog.getByRole('button', { name: 'Copy diagnostics' }).click();
       await expect(dialog.getByRole('button', { name: 'Copy diagnostics' })).toHaveText('Copied');
       const copied = await page.evaluate(() => navigator.clipboard.readText());

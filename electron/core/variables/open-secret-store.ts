@@ -49,3 +49,9 @@ export function openSecretStore(home: string, cipher?: SecretCipher): SecretStor
     },
   };
 }
+
+/** Where the variables are kept now, and whether encrypted: what Settings tells a person. */
+export function secretStorage(home: string, cipher?: SecretCipher): { encrypted: boolean; file: string } {
+  const encrypted = cipher?.isAvailable() === true;
+  return { encrypted, file: path.join(home, encrypted ? ENCRYPTED_SECRETS_FILE : PLAIN_SECRETS_FILE) };
+}

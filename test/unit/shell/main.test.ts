@@ -93,6 +93,7 @@ const fake = await vi.hoisted(async () => {
       // Reversible and without the plaintext on disk, as the OS keychain's encryption is.
       safeStorage: {
         isEncryptionAvailable: () => true,
+        getSelectedStorageBackend: () => 'gnome_libsecret',
         encryptString: (text: string) => Buffer.from(`fake:${Buffer.from(text).toString('base64')}`),
         decryptString: (bytes: Buffer) => Buffer.from(bytes.toString().slice('fake:'.length), 'base64').toString(),
       },
@@ -241,7 +242,7 @@ describe('the Electron shell (main.ts)', () => {
   it('answers bridge requests from the app frame only', async () => {
     await expect(invoke('app://orchest/index.html', 'app.info', {})).resolves.toMatchObject({
       ok: true,
-      value: { shell: 'electron' },
+      value: { shell: 'electron', secrets: { encrypted: true, file: path.join(home, 'variables.enc') } },
     });
     await expect(invoke('https://evil.example/', 'app.info', {})).resolves.toMatchObject({ ok: false });
   });

@@ -72,6 +72,14 @@ export function SettingsForm({ saved, onClose }: { saved: AppSettings; onClose()
             {info.platform}
           </p>
         )}
+        {info && (
+          <p className="dialog__aside" data-testid="secrets-storage">
+            {info.secrets.encrypted
+              ? 'Project and pipeline variables are kept encrypted by the system keychain in '
+              : 'Project and pipeline variables are kept unencrypted, in a file only you can read (no system keychain encrypts them here): '}
+            <code>{info.secrets.file}</code>
+          </p>
+        )}
       </div>
       <DialogFooter onCancel={onClose} submit="Save" ready={workspace.trim() !== '' && !portProblem} busy={busy} />
     </form>
