@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import type { Disposable } from '../app-error';
+import { AppError, type Disposable } from '../app-error';
 import { watchContainerEvents, type ContainerEvent } from '../docker/container-events';
 import { listLabelledContainers } from '../docker/containers';
 import { LABELS } from '../docker/labels';
@@ -11,13 +11,21 @@ import { adoptedSession } from './session-snapshot';
 /** The path of a pipeline in a project by its uuid; undefined when either is gone. */
 export type LocatePipeline = (projectUuid: string, pipelineUuid: string) => Promise<string | undefined>;
 
+/** The first wait before following the engine's events again after the stream ended, doubled up to the last. */
+const RETRY_FIRST_MS = 500;
+const RETRY_MAX_MS = 30_000;
+
 /**
- * Keeps the session manager in step with the engine: whenever the engine (re)appears, sessions that
- * still run are taken back, leftovers of crashes are removed, and container deaths are followed.
+ * Keeps the session manager in step with the engine: whenever the engine (re)appears, or its event
+ * stream ends for any reason (a daemon restart, a cut socket, a laptop's sleep), sessions that still
+ * run are taken back as the engine has them, leftovers of crashes are removed, and events followed.
  */
 export class SessionRecovery implements Disposable {
   private events: Disposable | undefined;
   private attaching: Promise<void> | undefined;
+  private retry: NodeJS.Timeout | undefined;
+  private failures = 0;
+  private disposed = false;
 
   constructor(
     private readonly manager: SessionManager,
@@ -28,12 +36,34 @@ export class SessionRecovery implements Disposable {
     private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
 
-  /** Once the engine answers: recover, then follow events. Safe to call again. */
+  /** Once the engine answers: recover, then follow events. Safe to call again; tries again by itself. */
   attach(): Promise<void> {
-    if (this.events) return Promise.resolve();
+    if (this.events || this.disposed) return Promise.resolve();
     return (this.attaching ??= this.connect()
-      .catch(this.onError)
+      .then(() => {
+        this.failures = 0;
+      })
+      .catch((error: unknown) => {
+        // The engine being away is said elsewhere (engine.status); anything else is worth a line.
+        if (!(error instanceof AppError && error.code === 'DOCKER_UNAVAILABLE')) this.onError(error);
+        this.retryLater();
+      })
       .finally(() => (this.attaching = undefined)));
+  }
+
+  /** The event stream ended while the app still wanted it: follow again, with back-off. */
+  private ended(): void {
+    this.detach();
+    this.retryLater();
+  }
+
+  private retryLater(): void {
+    if (this.disposed || this.retry) return;
+    const wait = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** this.failures++);
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      void this.attach();
+    }, wait).unref();
   }
 
   detach(): void {
@@ -43,7 +73,7 @@ export class SessionRecovery implements Disposable {
 
   private async connect(): Promise<void> {
     const docker = await this.docker();
-    const events = await watchContainerEvents(docker, this.ownerLabel, (event) => void this.follow(docker, event), () => this.detach());
+    const events = await watchContainerEvents(docker, this.ownerLabel, (event) => void this.follow(docker, event), () => this.ended());
     try {
       await this.recover(docker);
     } catch (error) {
@@ -98,6 +128,8 @@ export class SessionRecovery implements Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.retry);
     this.detach();
   }
 }
