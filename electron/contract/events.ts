@@ -3,6 +3,7 @@ import { environmentEvents } from './environment-schemas';
 import { logEvents } from './log-schemas';
 import { runEvents } from './run-schemas';
 import { EngineStatus, ProjectId } from './schemas';
+import { sessionEvents } from './session-requests';
 import { Session } from './session-schemas';
 
 /** Every event the main process pushes to its callers. */
@@ -14,6 +15,7 @@ export const events = {
   'project.filesChanged': z.object({ projectId: ProjectId, paths: z.array(z.string()) }),
   /** A session changed state, or one of its services did. */
   'sessions.changed': Session,
+  ...sessionEvents,
   ...logEvents,
   ...environmentEvents,
   ...runEvents,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PipelinePath } from './pipeline-schemas';
-import { inProject } from './request-helpers';
-import { Session } from './session-schemas';
+import { inProject, ok } from './request-helpers';
+import { ServiceStats, Session } from './session-schemas';
 
 const onePipeline = inProject.extend({ path: PipelinePath });
 /** `wait`: answer once the session is RUNNING or FAILED (start) or STOPPED (stop), not when it begins. */
@@ -19,4 +19,14 @@ export const sessionRequests = {
   'sessions.restart': { input: change, output: Session },
   /** Restarts one service's container of a running session (stopped with its grace period, started again). */
   'sessions.restartService': { input: onePipeline.extend({ service: z.string().min(1) }).strict(), output: Session },
+  /** Each running service's CPU and memory now, by name (one sample; takes about a second). */
+  'sessions.stats': { input: onePipeline, output: z.record(z.string(), ServiceStats) },
+  /** Sends the caller sessions.stats events while it watches (as each service's sample comes, about every second). */
+  'sessions.watchStats': { input: onePipeline, output: ok },
+  'sessions.unwatchStats': { input: onePipeline, output: ok },
+} as const;
+
+export const sessionEvents = {
+  /** A running service's CPU and memory, to a caller that watches its session's. */
+  'sessions.stats': onePipeline.extend({ service: z.string(), stats: ServiceStats }),
 } as const;

@@ -77,6 +77,17 @@ export const Session = z.object({
 });
 export type Session = z.infer<typeof Session>;
 
+/** What a running service uses now, from Docker's stats (as Docker Desktop and `docker stats` show it). */
+export const ServiceStats = z.object({
+  /** Of one CPU: 200 is two CPUs busy. */
+  cpuPercent: z.number(),
+  /** Memory in use, page cache not counted (as `docker stats`). */
+  memoryBytes: z.number(),
+  /** Its limit, or the machine's memory when it has none. */
+  memoryLimitBytes: z.number(),
+});
+export type ServiceStats = z.infer<typeof ServiceStats>;
+
 /** "1 of 3 services is not running" for a running session that lacks some, else undefined. */
 export function sessionShortfall(session: Pick<Session, 'status' | 'services'>): string | undefined {
   if (session.status !== 'RUNNING') return undefined;

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { sessionShortfall, type Session, type SessionService } from '../contract';
+import { sessionShortfall, type ServiceStats, type Session, type SessionService } from '../contract';
 import { clientCommand, findPipeline, PIPELINE_ARGUMENT, withClient, type ClientOptions } from './cli-client';
 import { formatTable } from './format-table';
 
@@ -29,7 +29,8 @@ export function addSessionCommands(program: Command): void {
               ? client.request('sessions.get', input)
               : client.request(action.request, { ...input, wait: true }));
             if (action.request !== 'sessions.get') failure = startFailure(action.request, result);
-            return sessionReport(result);
+            const stats = result.status === 'RUNNING' ? await client.request('sessions.stats', input) : {};
+            return sessionReport(result, stats);
           },
           formatSession,
         );
@@ -113,7 +114,7 @@ function parsePortArgument(value: string): number {
 }
 
 /** The JSON of `session status --json` (DESIGN.md's CLI contract). */
-function sessionReport(session: Session) {
+function sessionReport(session: Session, stats: Record<string, ServiceStats> = {}) {
   return {
     status: session.status.toLowerCase(),
     sessionUuid: session.sessionUuid,
@@ -128,6 +129,7 @@ function sessionReport(session: Session) {
       ...(service.startedAt ? { startedAt: service.startedAt } : {}),
       ...(service.finishedAt ? { finishedAt: service.finishedAt } : {}),
       ...(service.health ? { health: service.health } : {}),
+      ...(stats[service.name] ?? {}),
       ...(service.message ? { message: service.message } : {}),
       containerName: service.containerName,
       internalHostname: service.internalHostname,
@@ -146,8 +148,13 @@ function sessionReport(session: Session) {
 function formatSession(report: ReturnType<typeof sessionReport>): string {
   const head = `Session ${report.status}${report.error ? `: ${report.error.message}` : ''}${report.degraded ? ` (${report.degraded})` : ''}`;
   if (report.services.length === 0) return head;
-  const rows = report.services.map((s) => [s.name, stateText(s), s.internalHostname, portsText(s.ports), s.message ?? '']);
-  return `${head}\n${formatTable(['SERVICE', 'STATE', 'HOSTNAME', 'PORTS', 'NOTE'], rows)}`;
+  const rows = report.services.map((s) => [s.name, stateText(s), usageText(s), s.internalHostname, portsText(s.ports), s.message ?? '']);
+  return `${head}\n${formatTable(['SERVICE', 'STATE', 'CPU / MEMORY', 'HOSTNAME', 'PORTS', 'NOTE'], rows)}`;
+}
+
+function usageText(service: Partial<ServiceStats>): string {
+  if (service.cpuPercent === undefined || service.memoryBytes === undefined) return '';
+  return `${service.cpuPercent.toFixed(1)}% / ${(service.memoryBytes / 2 ** 20).toFixed(1)} MiB`;
 }
 
 function stateText(service: Pick<SessionService, 'state' | 'exitCode' | 'oomKilled'>): string {

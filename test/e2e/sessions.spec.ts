@@ -47,6 +47,8 @@ test('a person starts a session with one click, sees every service running, and 
   await expect(pipeline.portProbe('worker', 9000)).toHaveText('not listening yet');
   await expect(pipeline.sessionServices).toContainText(BUSYBOX_IMAGE);
   await expect(pipeline.sessionServices.getByTestId('session-service-web')).toContainText(/web-[0-9a-f-]+/);
+  // CPU and memory, live from Docker's stats while the table is on screen.
+  await expect(pipeline.sessionServices.getByTestId('session-service-web').getByTestId('service-usage')).toHaveText(/^\d+\.\d% · \d+\.\d MiB$/);
   expect(await containersOf(projectId)).toHaveLength(2);
   await app.page.screenshot({ path: test.info().outputPath('running-session.png') });
 

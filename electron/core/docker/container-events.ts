@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import type { Disposable } from '../app-error';
+import { onJsonLines } from './json-lines';
 
 /** What happens to a service's container that changes what a person should see. */
 const FOLLOWED = ['start', 'die', 'oom', 'destroy', 'health_status'] as const;
@@ -27,17 +28,7 @@ export async function watchContainerEvents(
   const stream = (await docker.getEvents({
     filters: { type: ['container'], event: [...FOLLOWED], label: [label] },
   })) as NodeJS.ReadableStream & { destroy(): void };
-  let buffered = '';
-  stream.setEncoding('utf8'); // a character split between chunks stays whole
-  stream.on('data', (chunk: string) => {
-    buffered += chunk;
-    let newline: number;
-    while ((newline = buffered.indexOf('\n')) >= 0) {
-      const line = buffered.slice(0, newline).trim();
-      buffered = buffered.slice(newline + 1);
-      if (line) emit(parseEvent(line), onEvent);
-    }
-  });
+  onJsonLines(stream, (event) => emit(event as EngineEvent, onEvent));
   let disposed = false;
   stream.on('end', () => disposed || onEnd());
   stream.on('error', () => disposed || onEnd());
@@ -47,15 +38,6 @@ export async function watchContainerEvents(
       stream.destroy();
     },
   };
-}
-
-/** One event; a line that is not JSON (never seen from the engine) is skipped, not thrown in a stream handler. */
-function parseEvent(line: string): EngineEvent {
-  try {
-    return JSON.parse(line) as EngineEvent;
-  } catch {
-    return {};
-  }
 }
 
 function emit(event: EngineEvent, onEvent: (event: ContainerEvent) => void): void {

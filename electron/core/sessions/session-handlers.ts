@@ -3,7 +3,15 @@ import type { SessionManager } from './session-manager';
 
 type SessionHandlers = Pick<
   Handlers,
-  'sessions.list' | 'sessions.get' | 'sessions.start' | 'sessions.stop' | 'sessions.restart' | 'sessions.restartService'
+  | 'sessions.list'
+  | 'sessions.get'
+  | 'sessions.start'
+  | 'sessions.stop'
+  | 'sessions.restart'
+  | 'sessions.restartService'
+  | 'sessions.stats'
+  | 'sessions.watchStats'
+  | 'sessions.unwatchStats'
 >;
 
 export function sessionHandlers(sessions: SessionManager): SessionHandlers {
@@ -14,5 +22,15 @@ export function sessionHandlers(sessions: SessionManager): SessionHandlers {
     'sessions.stop': ({ projectId, path, wait }) => sessions.stop(projectId, path, wait),
     'sessions.restart': ({ projectId, path, wait }) => sessions.restart(projectId, path, wait),
     'sessions.restartService': ({ projectId, path, service }) => sessions.restartService(projectId, path, service),
+    'sessions.stats': ({ projectId, path }) => sessions.stats(projectId, path),
+    'sessions.watchStats': async ({ projectId, path }, caller) => {
+      const streams = await sessions.watchStats(projectId, path, (service, stats) => caller.emit('sessions.stats', { projectId, path, service, stats }));
+      caller.own(`stats:${projectId}:${path}`, streams);
+      return { ok: true };
+    },
+    'sessions.unwatchStats': ({ projectId, path }, caller) => {
+      caller.release(`stats:${projectId}:${path}`);
+      return { ok: true };
+    },
   };
 }

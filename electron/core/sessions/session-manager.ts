@@ -1,11 +1,13 @@
 import type Docker from 'dockerode';
-import type { Session, SessionService } from '../../contract';
+import type { ServiceStats, Session, SessionService } from '../../contract';
 import { AppError, type Disposable } from '../app-error';
 import { STOP_GRACE_SECONDS } from '../docker/containers';
 import { dockerErrorText, dockerStatusCode } from '../docker/docker-error';
 import { SerialQueue } from '../projects/serial-queue';
 import { PortReadiness } from './port-readiness';
 import { observeService } from './service-observation';
+import { statsOf } from './service-stats';
+import { StatsStreams } from './stats-streams';
 import { sessionUuidOf } from './session-identity';
 import { prepareSession, type SessionSources } from './session-input';
 import { launchSession, removeSessionResources, ServiceStartError, type ServiceLogs, type ServicePatch } from './session-launcher';
@@ -91,6 +93,23 @@ export class SessionManager implements Disposable {
     await this.observe(key.sessionUuid, serviceName, docker);
     this.resumeLogs(record.session, service, docker); // its log stream ended with the stop
     return this.view(record.session);
+  }
+
+  /** Each running service's CPU and memory now: one sample of Docker's stats each, by service name. */
+  async stats(projectId: string, relative: string): Promise<Record<string, ServiceStats>> {
+    const session = await this.get(projectId, relative);
+    const running = session.services.filter((s) => s.state === 'running');
+    if (running.length === 0) return {};
+    const docker = await this.options.docker();
+    const samples = await Promise.all(
+      running.map(async (s) => [s.name, await docker.getContainer(s.containerName).stats({ stream: false }).catch(() => undefined)] as const),
+    );
+    return Object.fromEntries(samples.flatMap(([name, sample]) => (sample ? [[name, statsOf(sample)]] : [])));
+  }
+
+  /** Docker's stats of the session's running services, as they come, until disposed. */
+  async watchStats(projectId: string, relative: string, onStats: (service: string, stats: ServiceStats) => void): Promise<Disposable> {
+    return new StatsStreams(await this.options.docker(), () => this.get(projectId, relative), onStats);
   }
 
   private async begin(projectId: string, relative: string): Promise<SessionRecord> {

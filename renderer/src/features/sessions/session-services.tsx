@@ -1,10 +1,11 @@
-import type { SessionService } from '../../../../electron/contract';
+import type { ServiceStats, SessionService } from '../../../../electron/contract';
 import { routeStore } from '../../app/route-store';
 import { Button } from '../../components/button';
 import { RestartServiceButton } from './restart-service-button';
 import { ServiceExit } from './service-exit';
 import { serviceStateLabel } from './session-labels';
 import { SessionPill } from './session-pill';
+import { usageText, useServiceStats } from './use-service-stats';
 import { ServicePorts } from './service-ports';
 
 /** Every service of the session: its state and what it is doing, its image, hostname and ports. */
@@ -15,6 +16,7 @@ interface SessionServicesProps {
 }
 
 export function SessionServices({ projectId, path, services }: SessionServicesProps) {
+  const stats = useServiceStats(projectId, path);
   if (services.length === 0) return <p className="muted">The pipeline has no services, so the session runs none.</p>;
   return (
     <table className="table session-services" aria-label="Session services">
@@ -22,20 +24,26 @@ export function SessionServices({ projectId, path, services }: SessionServicesPr
         <tr>
           <th scope="col">Service</th>
           <th scope="col">State</th>
+          <th scope="col">CPU · Memory</th>
           <th scope="col">Image</th>
           <th scope="col">Ports</th>
         </tr>
       </thead>
       <tbody>
         {services.map((service) => (
-          <SessionServiceRow key={service.name} projectId={projectId} path={path} service={service} />
+          <SessionServiceRow key={service.name} projectId={projectId} path={path} service={service} stats={stats[service.name]} />
         ))}
       </tbody>
     </table>
   );
 }
 
-function SessionServiceRow({ projectId, path, service }: Omit<SessionServicesProps, 'services'> & { service: SessionService }) {
+function SessionServiceRow({
+  projectId,
+  path,
+  service,
+  stats,
+}: Omit<SessionServicesProps, 'services'> & { service: SessionService; stats: ServiceStats | undefined }) {
   const label = serviceStateLabel(service);
   const trouble = label.tone === 'error' || label.tone === 'warn';
   const stopped = service.state === 'exited' || service.state === 'removed' || service.state === 'crash-looping';
@@ -64,6 +72,9 @@ function SessionServiceRow({ projectId, path, service }: Omit<SessionServicesPro
         <td>
           <SessionPill label={label} testId="service-state" />
         </td>
+        <td className="session-services__usage" data-testid="service-usage">
+          {service.state === 'running' && stats ? usageText(stats) : ''}
+        </td>
         <td>
           <code className="session-services__image">{service.image}</code>
         </td>
@@ -73,7 +84,7 @@ function SessionServiceRow({ projectId, path, service }: Omit<SessionServicesPro
       </tr>
       {stopped && !service.message && (
         <tr className="session-services__note">
-          <td colSpan={3} className="session-services__message session-services__message--error">
+          <td colSpan={4} className="session-services__message session-services__message--error">
             <ServiceExit projectId={projectId} path={path} service={service} />
           </td>
         </tr>
@@ -81,7 +92,7 @@ function SessionServiceRow({ projectId, path, service }: Omit<SessionServicesPro
       {service.message && (
         <tr className="session-services__note">
           {/* Pull progress or what went wrong, under the service's state, image and ports. */}
-          <td colSpan={3} className={trouble ? 'session-services__message session-services__message--error' : 'session-services__message'}>
+          <td colSpan={4} className={trouble ? 'session-services__message session-services__message--error' : 'session-services__message'}>
             {service.message}
           </td>
         </tr>
