@@ -1,5 +1,8 @@
 import type { EnvironmentBuild } from '../../electron/contract';
 import type { OrchestApp } from '../../electron/core/app';
+import { requireDocker } from './require-docker';
+import { removeEnvironmentImages, startSessionApp, type SessionApp } from './session-app';
+import { ensureTestImage } from './test-images';
 import { reservedNames } from '../../electron/core/environments/environment-dockerfile';
 import { docker } from './session-app';
 
@@ -30,4 +33,22 @@ export async function releaseSetupScript(projectId: string, environmentUuid: str
     if (Date.now() > deadline) throw new Error(`No build container runs ${setupScript} after 60 s`);
     await new Promise((resolve) => setTimeout(resolve, 200)); // the RUN step's container may not have started yet
   }
+}
+
+/** An app with one project and a built Python environment on the Debian test image, for tests that run steps. */
+export async function startAppWithEnvironment(projectName: string): Promise<{ current: SessionApp; environment: string }> {
+  await requireDocker();
+  const base = await ensureTestImage('debian');
+  const current = await startSessionApp(projectName);
+  const fields = { name: 'Debian', baseImage: base, language: 'python' as const, gpuSupport: false, setupScript: '' };
+  const { uuid } = await current.app.environments.create(current.project.uuid, fields);
+  const build = await buildToEnd(current.app, current.project.uuid, uuid);
+  if (build.status !== 'SUCCESS') throw new Error(`The test environment did not build: ${build.status}`);
+  return { current, environment: uuid };
+}
+
+/** Closes such an app and removes the images its builds made. */
+export async function closeAppWithEnvironment(current: SessionApp | undefined): Promise<void> {
+  await current?.close();
+  await removeEnvironmentImages(current?.project.uuid);
 }

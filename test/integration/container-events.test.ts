@@ -3,16 +3,7 @@ import { DockerRelay } from '../helpers/docker-relay';
 import { requireDocker } from '../helpers/require-docker';
 import { docker, idleService, startSessionApp, type SessionApp } from '../helpers/session-app';
 import { ensureTestImage } from '../helpers/test-images';
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what} did not happen in ${ms / 1000} s; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+import { pollUntil } from '../helpers/poll';
 
 describe("the engine's event stream ending in the middle of a session", () => {
   let busybox: string;
@@ -24,7 +15,7 @@ describe("the engine's event stream ending in the middle of a session", () => {
   /** Kills the worker behind the app's back and waits for the app to show it exited. */
   async function killWorkerAndSeeItExit(): Promise<void> {
     await docker('kill', (await worker()).containerName);
-    await until(worker, (service) => service.state === 'exited', "the app seeing the worker's container die");
+    await pollUntil(worker, (service) => service.state === 'exited', "the app seeing the worker's container die", 30_000);
   }
 
   beforeAll(async () => {
@@ -59,7 +50,7 @@ describe("the engine's event stream ending in the middle of a session", () => {
 
   it('notices a container that dies after the engine went away and came back', async () => {
     await relay.goAway();
-    await until(() => current!.app.engine.status(), (status) => !status.reachable, 'the app seeing the engine gone');
+    await pollUntil(() => current!.app.engine.status(), (status) => !status.reachable, 'the app seeing the engine gone', 30_000);
     await relay.listen();
     await relay.untilEventStreams(2, 'after the engine came back');
     await killWorkerAndSeeItExit();
@@ -75,12 +66,12 @@ describe("the engine's event stream ending in the middle of a session", () => {
 
   it('takes the session back as the engine has it once the stream is back: a death while it was cut shows', async () => {
     await relay.goAway();
-    await until(() => current!.app.engine.status(), (status) => !status.reachable, 'the app seeing the engine gone');
+    await pollUntil(() => current!.app.engine.status(), (status) => !status.reachable, 'the app seeing the engine gone', 30_000);
     // Dies while the app cannot hear of it (killed on the engine's own socket, not the relay): only
     // reading the engine again afterwards can tell.
     await docker('-H', 'unix:///var/run/docker.sock', 'kill', (await worker()).containerName);
     expect((await worker()).state).toBe('running');
     await relay.listen();
-    await until(worker, (service) => service.state === 'exited', 'the app reading the death from the engine');
+    await pollUntil(worker, (service) => service.state === 'exited', 'the app reading the death from the engine', 30_000);
   }, 120_000);
 });

@@ -9,6 +9,7 @@ import { requireDocker } from '../helpers/require-docker';
 import { docker, idleService, removeLabelled } from '../helpers/session-app';
 import { makeTempDir } from '../helpers/temp-dir';
 import { ensureTestImage } from '../helpers/test-images';
+import { pollUntil } from '../helpers/poll';
 
 /** Prints to both streams, then one more line each time the test drops a file named `more`. */
 const CHATTY = [
@@ -49,16 +50,6 @@ async function openApp(): Promise<OrchestApp> {
 
 const read = (source: string, extra: Record<string, unknown> = {}) =>
   request('logs.read', { projectId: project.uuid, path: 'main.orchest', source, count: 100, ...extra }) as Promise<LogPage>;
-
-async function until<T>(get: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const value = await get();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what} did not happen in 20 s`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 const texts = (page: LogPage) => page.lines.map((l) => l.text);
 
@@ -106,7 +97,7 @@ describe("service logs in Orchest's layout", () => {
     await app!.pipelines.saveServices(project.uuid, 'main.orchest', revision, services);
     const session = await app!.sessions.start(project.uuid, 'main.orchest', true);
     expect(session.status).toBe('RUNNING');
-    const page = await until(() => read('chatty'), (p) => p.total >= 5, 'the first lines');
+    const page = await pollUntil(() => read('chatty'), (p) => p.total >= 5, 'the first lines');
     // Docker copies the two streams apart, so only each one's own order is kept.
     const stream = (s: string) => page.lines.filter((l) => l.s === s).map((l) => l.text.slice(0, 40));
     expect(stream('err')).toEqual(['oops on stderr']);
@@ -116,7 +107,7 @@ describe("service logs in Orchest's layout", () => {
 
     await request('logs.follow', { projectId: project.uuid, path: 'main.orchest', sources: ['chatty'], subscription: 'live' });
     await fs.writeFile(path.join(project.path, 'more'), '');
-    const event = await until(async () => appended.find((e) => e.lines.some((l) => l.text === 'late line 1')), Boolean, 'the live line');
+    const event = await pollUntil(async () => appended.find((e) => e.lines.some((l) => l.text === 'late line 1')), Boolean, 'the live line');
     expect(event).toMatchObject({ subscription: 'live', source: 'chatty', run: page.run, skipped: 0 });
     expect(event!.lines.find((l) => l.text === 'late line 1')!.n).toBe(6);
 
@@ -133,13 +124,13 @@ describe("service logs in Orchest's layout", () => {
     await app!.dispose(); // keepSessionsRunning: the session stays
     app = undefined;
     await fs.writeFile(path.join(project.path, 'more'), '');
-    await until(() => printed('chatty'), (text) => text.includes('late line 2'), 'the line printed while no app watches');
+    await pollUntil(() => printed('chatty'), (text) => text.includes('late line 2'), 'the line printed while no app watches');
     app = await openApp();
-    await until(async () => (await app!.sessions.get(project.uuid, 'main.orchest')).status, (s) => s === 'RUNNING', 'the session taken back');
-    const page = await until(() => read('chatty'), (p) => p.total >= 7, 'the line printed meanwhile');
+    await pollUntil(async () => (await app!.sessions.get(project.uuid, 'main.orchest')).status, (s) => s === 'RUNNING', 'the session taken back');
+    const page = await pollUntil(() => read('chatty'), (p) => p.total >= 7, 'the line printed meanwhile');
     expect(texts(page).slice(5)).toEqual(['late line 1', 'late line 2']);
     await fs.writeFile(path.join(project.path, 'more'), '');
-    const later = await until(() => read('chatty'), (p) => p.total >= 8, 'a line after the restart');
+    const later = await pollUntil(() => read('chatty'), (p) => p.total >= 8, 'a line after the restart');
     expect(texts(later).slice(5)).toEqual(['late line 1', 'late line 2', 'late line 3']);
   });
 
@@ -148,7 +139,7 @@ describe("service logs in Orchest's layout", () => {
     await app!.sessions.stop(project.uuid, 'main.orchest', true);
     expect((await read('chatty')).total).toBe(before.total);
     await app!.sessions.start(project.uuid, 'main.orchest', true);
-    const fresh = await until(() => read('chatty'), (p) => p.total >= 5, 'the new run');
+    const fresh = await pollUntil(() => read('chatty'), (p) => p.total >= 5, 'the new run');
     expect(fresh.run).not.toBe(before.run);
     expect(fresh.lines.find((l) => l.s === 'out')!.text).toBe('hello');
     const previous = await read('chatty', { previous: true });

@@ -3,10 +3,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineRun } from '../../electron/contract';
 import { LABELS } from '../../electron/core/docker/labels';
-import { buildToEnd } from '../helpers/environment-builds';
+import { closeAppWithEnvironment, startAppWithEnvironment } from '../helpers/environment-builds';
 import { notebook, writeSteps, type StepFile } from '../helpers/pipeline-steps';
-import { requireDocker } from '../helpers/require-docker';
-import { docker, removeEnvironmentImages, startSessionApp, type SessionApp } from '../helpers/session-app';
+import { docker, type SessionApp } from '../helpers/session-app';
 import { ensureTestImage } from '../helpers/test-images';
 
 let current: SessionApp;
@@ -29,18 +28,10 @@ const pipelineUuid = () => current.app.pipelines.uuidOf(current.project.uuid, PI
 const stepContainers = async () => docker('ps', '-a', '-q', '--filter', `label=${LABELS.project}=${current.project.uuid}`, '--filter', `label=${LABELS.step}`);
 
 beforeAll(async () => {
-  await requireDocker();
-  const base = await ensureTestImage('debian');
-  current = await startSessionApp('runs');
-  const created = await current.app.environments.create(current.project.uuid, { name: 'Debian', baseImage: base, language: 'python', gpuSupport: false, setupScript: '' });
-  environment = created.uuid;
-  expect((await buildToEnd(current.app, current.project.uuid, environment)).status).toBe('SUCCESS');
+  ({ current, environment } = await startAppWithEnvironment('runs'));
 }, 900_000);
 
-afterAll(async () => {
-  await current?.close();
-  await removeEnvironmentImages(current?.project.uuid);
-});
+afterAll(() => closeAppWithEnvironment(current));
 
 describe('pipeline runs in the session', () => {
   it('passes data from one step to the next with output and get_inputs, on disk as Orchest kept it', async () => {

@@ -1,29 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineRun, Session } from '../../electron/contract';
 import { LABELS } from '../../electron/core/docker/labels';
-import { buildToEnd } from '../helpers/environment-builds';
+import { closeAppWithEnvironment, startAppWithEnvironment } from '../helpers/environment-builds';
 import { writeSteps } from '../helpers/pipeline-steps';
-import { requireDocker } from '../helpers/require-docker';
-import { docker, removeEnvironmentImages, startSessionApp, type SessionApp } from '../helpers/session-app';
-import { ensureTestImage } from '../helpers/test-images';
+import { docker, type SessionApp } from '../helpers/session-app';
 
 const PIPELINE = 'main.orchest';
 let current: SessionApp;
 let environment: string;
 
 beforeAll(async () => {
-  await requireDocker();
-  const base = await ensureTestImage('debian');
-  current = await startSessionApp('stop-mid-run');
-  const created = await current.app.environments.create(current.project.uuid, { name: 'Debian', baseImage: base, language: 'python', gpuSupport: false, setupScript: '' });
-  environment = created.uuid;
-  expect((await buildToEnd(current.app, current.project.uuid, environment)).status).toBe('SUCCESS');
+  ({ current, environment } = await startAppWithEnvironment('stop-mid-run'));
 }, 900_000);
 
-afterAll(async () => {
-  await current?.close();
-  await removeEnvironmentImages(current?.project.uuid);
-});
+afterAll(() => closeAppWithEnvironment(current));
 
 const stepContainers = () => docker('ps', '-a', '--format', '{{.Names}}', '--filter', `label=${LABELS.project}=${current.project.uuid}`, '--filter', `label=${LABELS.step}`);
 

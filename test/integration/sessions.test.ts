@@ -7,6 +7,7 @@ import { startHostProcess } from '../helpers/host-process';
 import { requireDocker } from '../helpers/require-docker';
 import { docker, idleService, labelledResources, startSessionApp, type SessionApp } from '../helpers/session-app';
 import { ensureTestImage } from '../helpers/test-images';
+import { pollUntil } from '../helpers/poll';
 
 let busybox: string;
 let debian: string;
@@ -27,16 +28,6 @@ async function open(): Promise<SessionApp> {
   return current;
 }
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what} did not happen in ${ms / 1000} s; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 describe('interactive sessions on the Docker engine', () => {
   it('runs Redis that a client on the session network reaches by its internal hostname', async () => {
     const { app, project, setServices } = await open();
@@ -51,10 +42,10 @@ describe('interactive sessions on the Docker engine', () => {
     const network = `orchest-session-${session.sessionUuid}`;
     const client = (command: string) => docker('run', '--rm', '--network', network, debian, 'sh', '-c', command);
     const host = redis!.internalHostname;
-    await until(() => client(`redis-cli -h ${host} PING || true`), (out) => out === 'PONG', 'Redis answering');
+    await pollUntil(() => client(`redis-cli -h ${host} PING || true`), (out) => out === 'PONG', 'Redis answering');
     expect(await client(`redis-cli -h ${host} SET greeting "hello from a client"`)).toBe('OK');
     expect(await client(`redis-cli -h ${host} GET greeting`)).toBe('hello from a client');
-    const listening = await until(
+    const listening = await pollUntil(
       async () => (await app.sessions.get(project.uuid, 'main.orchest')).services[0]!.ports[0]!.listening,
       (value) => value,
       'port 6379 accepting connections',
