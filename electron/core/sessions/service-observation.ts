@@ -39,6 +39,6 @@ export function observeService(service: Pick<SessionService, 'ports'>, info: Doc
 
 function stoppedState({ State, RestartCount }: Docker.ContainerInspectInfo): ServiceObservation['state'] {
   const ranFor = (Date.parse(State.FinishedAt) - Date.parse(State.StartedAt)) / 1000;
-  if (RestartCount >= CRASH_LOOP_RESTARTS && ranFor < CRASH_LOOP_SECONDS) return 'crash-looping';
+  if (RestartCount >= CRASH_LOOP_RESTARTS && ranFor >= 0 && ranFor < CRASH_LOOP_SECONDS) return 'crash-looping';
   return State.Restarting ? 'restarting' : 'exited';
 }

@@ -39,7 +39,11 @@ describe('observeService', () => {
   });
 
   it('tells a container being restarted, one made but not started yet, and one that is gone', () => {
-    expect(observeService(service, inspected({ Status: 'restarting', Restarting: true }, {}, 3))).toMatchObject({ state: 'restarting', restartCount: 3 });
+    const restarting = { Status: 'restarting', Restarting: true, ExitCode: 7, FinishedAt: '2026-12-05T10:00:30Z' };
+    expect(observeService(service, inspected(restarting, {}, 1))).toMatchObject({ state: 'restarting', restartCount: 1, exitCode: 7 });
+    // Three restarts, the last run 2 s long: it keeps failing. A run of a minute is a crash now and then.
+    expect(observeService(service, inspected({ ...restarting, FinishedAt: '2026-12-05T10:00:02Z' }, {}, 3))).toMatchObject({ state: 'crash-looping' });
+    expect(observeService(service, inspected(restarting, {}, 3))).toMatchObject({ state: 'restarting', restartCount: 3 });
     const created = observeService(service, inspected({ Status: 'created', Running: false, StartedAt: NEVER }));
     expect(created).toEqual({ state: 'starting', ports: [{ port: 8000, hostPort: 40001, listening: false }], restartCount: 0 });
     expect(observeService(service, undefined)).toEqual({ state: 'removed', ports: [{ port: 8000, hostPort: 40001, listening: false }] });
