@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'WORKSPACE_UNAVAILABLE',
   /** The variables file exists but cannot be read or decrypted here; it is left untouched. */
   'SECRETS_UNAVAILABLE',
+  /** The disk refused the write (no space); what was there before is left as it was. */
+  'DISK_FULL',
   'TRANSPORT_CLOSED',
   'INTERNAL',
 ] as const;

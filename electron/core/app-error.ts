@@ -15,3 +15,9 @@ export class AppError extends Error {
 export interface Disposable {
   dispose(): void | Promise<void>;
 }
+
+/** The disk refused a write for want of space (or of quota). */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}

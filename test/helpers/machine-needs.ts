@@ -37,3 +37,7 @@ export function itNeeding(missing: Missing, name: string, test: () => unknown, t
     it.skip(name, test);
   }
 }
+
+/** Mounting a small file system (tmpfs) to fill it up takes root, as CI runs. */
+export const noMounting: Missing =
+  process.platform !== 'linux' || process.getuid?.() !== 0 ? 'a small tmpfs to fill up is mounted only as root on Linux (CI runs as root)' : undefined;

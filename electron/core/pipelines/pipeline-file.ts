@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../app-error';
+import { AppError, isDiskFull } from '../app-error';
 import { describeJsonError } from '../projects/json-error';
 import { isJsonObject, type JsonObject } from './json-value';
 import { parseOrchestJson, toOrchestJson } from './orchest-json';
@@ -47,15 +47,21 @@ export async function writePipelineFile(read: PipelineFile, json: JsonObject, sh
   const text = toOrchestJson(json);
   if (text === read.text) return text;
   const temp = path.join(path.dirname(read.file), `.${path.basename(read.file)}.${randomBytes(6).toString('hex')}.tmp`);
-  await fs.writeFile(temp, text, { flag: 'wx' });
   try {
+    await fs.writeFile(temp, text, { flag: 'wx' });
     await assertUnchanged(read, shownPath);
     await fs.rename(temp, read.file);
   } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw error;
+    await fs.rm(temp, { force: true }); // a disk that filled up mid-write leaves no part of the new text
+    throw writeFailure(error, shownPath);
   }
   return text;
+}
+
+/** A write the disk refused, said as such; anything else (a conflict) as it was. */
+function writeFailure(error: unknown, shownPath: string): unknown {
+  if (isDiskFull(error)) return new AppError('DISK_FULL', `${shownPath} was not saved: no space left on the disk. The file is as it was.`);
+  return error;
 }
 
 export async function assertUnchanged(read: PipelineFile, shownPath: string): Promise<void> {

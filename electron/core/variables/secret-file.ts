@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../app-error';
+import { AppError, isDiskFull } from '../app-error';
 
 /** The file's bytes, or undefined when there is no file yet. */
 export async function readSecretFile(file: string): Promise<Buffer | undefined> {
@@ -37,6 +37,9 @@ export async function writeSecretFile(file: string, data: string | Uint8Array): 
     await fs.rename(temp, file);
   } catch (error) {
     await fs.rm(temp, { force: true });
+    if (isDiskFull(error)) {
+      throw new AppError('DISK_FULL', `The variables were not saved: no space left on the disk. ${file} is as it was.`);
+    }
     throw error;
   }
   await syncFolder(folder);
