@@ -57,6 +57,8 @@ export const SessionService = z.object({
   /** When it last started and last stopped (RFC 3339), as the engine says. */
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),
+  /** Why its log is not being written (`no space left on device`); its lines are lost meanwhile. */
+  logsNotWritten: z.string().optional(),
   /** Its image's HEALTHCHECK verdict, where it has one. */
   health: z.enum(['starting', 'healthy', 'unhealthy']).optional(),
   /** Progress (a pull) or what went wrong, in words. */

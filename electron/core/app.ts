@@ -80,7 +80,10 @@ export class OrchestApp {
     );
     this.pipelines = new PipelineService((projectId) => this.projects.folder(projectId));
     this.variables = new VariableService(openSecretStore(options.home, options.cipher));
-    this.logs = new LogService((projectId) => this.projects.folder(projectId));
+    this.logs = new LogService(
+      (projectId) => this.projects.folder(projectId),
+      ({ projectId, pipelineUuid, source }, problem) => this.sessions.logProblem(projectId, pipelineUuid, source, problem),
+    );
     const containerFiles = new ContainerFiles(options.home, options.resourcesDir);
     this.sessions = new SessionManager({
       docker: () => this.engine.docker(),

@@ -129,6 +129,7 @@ function sessionReport(session: Session, stats: Record<string, ServiceStats> = {
       ...(service.startedAt ? { startedAt: service.startedAt } : {}),
       ...(service.finishedAt ? { finishedAt: service.finishedAt } : {}),
       ...(service.health ? { health: service.health } : {}),
+      ...(service.logsNotWritten ? { logsNotWritten: service.logsNotWritten } : {}),
       ...(stats[service.name] ?? {}),
       ...(service.message ? { message: service.message } : {}),
       containerName: service.containerName,

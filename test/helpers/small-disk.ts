@@ -14,9 +14,13 @@ export interface SmallDisk {
   remove(): Promise<void>;
 }
 
-/** A tmpfs of `kib` KiB mounted on a temp folder (root only), for writes that run out of space. */
-export async function mountSmallDisk(kib = 256): Promise<SmallDisk> {
-  const { dir, cleanup } = await makeTempDir('od-small-disk-');
+/**
+ * A tmpfs of `kib` KiB mounted on a temp folder, or on the folder `at` (made if missing), for writes
+ * that run out of space. Root only.
+ */
+export async function mountSmallDisk(kib = 256, at?: string): Promise<SmallDisk> {
+  const { dir, cleanup } = at ? { dir: at, cleanup: async () => undefined } : await makeTempDir('od-small-disk-');
+  await fs.mkdir(dir, { recursive: true });
   await exec('mount', ['-t', 'tmpfs', '-o', `size=${kib}k`, 'tmpfs', dir]);
   const filler = `${dir}/.filler`;
   return {

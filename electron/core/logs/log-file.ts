@@ -20,6 +20,8 @@ export interface LogFileEvents {
   lines: [run: string, lines: LogLine[], total: number];
   /** The unwritten text fell below the high-water mark again. */
   drain: [];
+  /** Writing began to fail (why, in words) or works again (undefined). */
+  writeProblem: [problem: string | undefined];
 }
 
 /**
@@ -36,15 +38,21 @@ export class LogFile extends EventEmitter<LogFileEvents> {
   /** Text appended and not yet on disk, queued or being written. */
   private unwrittenBytes = 0;
   private writer: Promise<void> | undefined;
+  /** Why the last write failed (`no space left on device`), until one succeeds; its lines were dropped. */
+  writeProblem: string | undefined;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    /** Above this much unwritten text `writable` turns false (small in tests, to make a producer wait). */
+    private readonly highWaterBytes = HIGH_WATER_BYTES,
+  ) {
     super();
     this.setMaxListeners(0); // one listener per window or CLI following this log
   }
 
   /** Whether a producer may go on appending, or should wait for `drain`. */
   get writable(): boolean {
-    return this.unwrittenBytes < HIGH_WATER_BYTES;
+    return this.unwrittenBytes < this.highWaterBytes;
   }
 
   /** Reads the file's marker and builds its index; again when another program changed its length. */
@@ -99,15 +107,19 @@ export class LogFile extends EventEmitter<LogFileEvents> {
    */
   private async write(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve)); // what the same burst of Docker's stream brings
-    const handle = await fs.open(this.file, 'a').catch(() => undefined);
+    let openFailure: unknown;
+    const handle = await fs.open(this.file, 'a').catch((error: unknown) => void (openFailure = error));
     try {
       while (this.queue.length > 0) {
         const batch = this.take();
         const text = batch.map((b) => b.text).join('');
         this.unwrittenBytes -= text.length;
-        // An unwritable log (a removed project folder) must not stop the service; its lines are lost.
-        const written = handle ? await handle.write(text).then(() => true, () => false) : false;
-        if (written) {
+        // An unwritable log (a full disk, a removed project folder) must not stop the service: its lines
+        // are dropped, and what a failed write left of them is cut off, so that the index stays true.
+        const failure = handle ? await writeWhole(handle, text) : openFailure;
+        if (failure && handle) await handle.truncate(this.index.size).catch(() => undefined);
+        this.noteWriteProblem(failure);
+        if (!failure) {
           const first = this.index.lines + 1;
           for (const { text: raw } of batch) this.index.add(Buffer.byteLength(raw));
           if (this.run !== null && this.listenerCount('lines') > 0) {
@@ -120,6 +132,13 @@ export class LogFile extends EventEmitter<LogFileEvents> {
     } finally {
       await handle?.close();
     }
+  }
+
+  private noteWriteProblem(failure: unknown): void {
+    const problem = failure === undefined ? undefined : describeWriteFailure(failure);
+    if (problem === this.writeProblem) return;
+    this.writeProblem = problem;
+    this.emit('writeProblem', problem);
   }
 
   private take(): { line: RawLogLine; text: string }[] {
@@ -219,4 +238,26 @@ export class LogFile extends EventEmitter<LogFileEvents> {
 function ignoreMissing(error: unknown): undefined {
   if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
   throw error;
+}
+
+function describeWriteFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'no space left on device';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Writes all of the text, or answers why not: a full disk takes part of a write, then none. */
+async function writeWhole(handle: fs.FileHandle, text: string): Promise<unknown> {
+  const bytes = Buffer.from(text);
+  let offset = 0;
+  try {
+    while (offset < bytes.length) {
+      const { bytesWritten } = await handle.write(bytes, offset);
+      if (bytesWritten === 0) return Object.assign(new Error('nothing was written'), { code: 'ENOSPC' });
+      offset += bytesWritten;
+    }
+    return undefined;
+  } catch (error) {
+    return error;
+  }
 }

@@ -26,7 +26,11 @@ export class LogService implements Disposable {
   private readonly files = new Map<string, LogFile>();
   private readonly followers = new Map<string, ContainerLogFollower>();
 
-  constructor(private readonly projectFolder: (projectId: string) => Promise<string>) {}
+  constructor(
+    private readonly projectFolder: (projectId: string) => Promise<string>,
+    /** A log's writes began to fail (why) or work again (undefined). */
+    private readonly onWriteProblem: (target: LogTarget, problem: string | undefined) => void = () => undefined,
+  ) {}
 
   async logsFolder(projectId: string, pipelineUuid: string): Promise<string> {
     return path.join(await this.projectFolder(projectId), '.orchest', 'pipelines', pipelineUuid, 'logs');
@@ -36,7 +40,10 @@ export class LogService implements Disposable {
     const name = `${target.source}.log${previous ? '.1' : ''}`;
     const file = path.join(await this.logsFolder(target.projectId, target.pipelineUuid), name);
     let log = this.files.get(file);
-    if (!log) this.files.set(file, (log = new LogFile(file)));
+    if (!log) {
+      this.files.set(file, (log = new LogFile(file)));
+      log.on('writeProblem', (problem) => this.onWriteProblem(target, problem));
+    }
     return log;
   }
 

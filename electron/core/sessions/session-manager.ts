@@ -226,6 +226,16 @@ export class SessionManager implements Disposable {
     this.emit(record);
   }
 
+  /** A service's log began to fail to be written, or works again: said on its row. */
+  logProblem(projectId: string, pipelineUuid: string, serviceName: string, problem: string | undefined): void {
+    const record = [...this.records.values()].find((r) => r.session.projectId === projectId && r.session.pipelineUuid === pipelineUuid);
+    const service = record?.session.services.find((s) => s.name === serviceName);
+    if (!record || !service) return;
+    if (problem) service.logsNotWritten = problem;
+    else delete service.logsNotWritten;
+    this.emit(record);
+  }
+
   /** Stops the sessions that match, such as those of a deleted project or pipeline. */
   async stopWhere(match: (session: Session) => boolean): Promise<void> {
     const sessions = [...this.records.values()].map((r) => r.session).filter(match);

@@ -18,6 +18,7 @@ import { LogsToolbar } from './logs-toolbar';
 import { readWholeRun } from './read-whole-run';
 import { saveBlob } from './save-blob';
 import { useLogSources } from './use-log-sources';
+import { LogsNotWritten } from './logs-not-written';
 
 export interface LogsPanelProps {
   projectId: string;
@@ -132,6 +133,7 @@ export function LogsPanel({ projectId, path, source }: LogsPanelProps) {
         onDownload={() => void download()}
         note={note}
       />
+      <LogsNotWritten projectId={projectId} path={path} sources={picked} />
       {readPrevious && <p className="logs__previous muted">The previous run: it is finished, so nothing new comes.</p>}
       {view?.error && <Notice text={view.error} />}
       {!view || !model || view.status === 'loading' ? (

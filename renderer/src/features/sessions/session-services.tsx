@@ -47,10 +47,12 @@ function SessionServiceRow({
   const label = serviceStateLabel(service);
   const trouble = label.tone === 'error' || label.tone === 'warn';
   const stopped = service.state === 'exited' || service.state === 'removed' || service.state === 'crash-looping';
+  // Pull progress or what went wrong; a log that cannot be written is said too.
+  const note = service.message ?? (service.logsNotWritten && `logs not written: ${service.logsNotWritten}`);
   return (
     <>
       <tr data-testid={`session-service-${service.name}`}>
-        <th scope="row" rowSpan={service.message || stopped ? 2 : 1}>
+        <th scope="row" rowSpan={note || stopped ? 2 : 1}>
           <div className="session-services__service">
             <span className="session-services__title">
               <span className="session-services__name">{service.name}</span>
@@ -82,18 +84,21 @@ function SessionServiceRow({
           <ServicePorts projectId={projectId} path={path} service={service} />
         </td>
       </tr>
-      {stopped && !service.message && (
+      {stopped && !note && (
         <tr className="session-services__note">
           <td colSpan={4} className="session-services__message session-services__message--error">
             <ServiceExit projectId={projectId} path={path} service={service} />
           </td>
         </tr>
       )}
-      {service.message && (
-        <tr className="session-services__note">
+      {note && (
+        <tr className="session-services__note" data-testid={`service-note-${service.name}`}>
           {/* Pull progress or what went wrong, under the service's state, image and ports. */}
-          <td colSpan={4} className={trouble ? 'session-services__message session-services__message--error' : 'session-services__message'}>
-            {service.message}
+          <td
+            colSpan={4}
+            className={trouble || service.logsNotWritten ? 'session-services__message session-services__message--error' : 'session-services__message'}
+          >
+            {note}
           </td>
         </tr>
       )}
