@@ -3,6 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { BridgeClient, EventPayload, Project, Session } from '../../electron/contract';
 import { OrchestApp } from '../../electron/core/app';
+import { ownerIdOf } from '../../electron/core/app-home';
 import { LABELS } from '../../electron/core/docker/labels';
 import { createConfSettings } from '../../electron/core/settings/conf-settings';
 import { makeTempDir } from './temp-dir';
@@ -16,8 +17,21 @@ export async function docker(...args: string[]): Promise<string> {
 }
 
 /** Names of the containers and networks labelled with the project, so a test can see nothing is left. */
-export async function labelledResources(projectUuid: string): Promise<{ containers: string[]; networks: string[] }> {
-  const filter = `label=${LABELS.project}=${projectUuid}`;
+export function labelledResources(projectUuid: string): Promise<{ containers: string[]; networks: string[] }> {
+  return resourcesMatching(`label=${LABELS.project}=${projectUuid}`);
+}
+
+/** Removes whatever a test left with the project's label, even after a failure. */
+export function removeLabelled(projectUuid: string): Promise<void> {
+  return removeMatching(`label=${LABELS.project}=${projectUuid}`);
+}
+
+/** Removes the containers and networks an app home's instance made (its owner label), for when that app cannot be asked. */
+export function removeOwnedBy(home: string): Promise<void> {
+  return removeMatching(`label=${LABELS.owner}=${ownerIdOf(home)}`);
+}
+
+async function resourcesMatching(filter: string): Promise<{ containers: string[]; networks: string[] }> {
   const lines = (text: string) => text.split('\n').filter(Boolean);
   return {
     containers: lines(await docker('ps', '-a', '--filter', filter, '--format', '{{.Names}}')),
@@ -25,9 +39,8 @@ export async function labelledResources(projectUuid: string): Promise<{ containe
   };
 }
 
-/** Removes whatever a test left with the project's label, even after a failure. */
-export async function removeLabelled(projectUuid: string): Promise<void> {
-  const { containers, networks } = await labelledResources(projectUuid);
+async function removeMatching(filter: string): Promise<void> {
+  const { containers, networks } = await resourcesMatching(filter);
   if (containers.length > 0) await docker('rm', '-f', '-v', ...containers);
   if (networks.length > 0) await docker('network', 'rm', ...networks);
 }

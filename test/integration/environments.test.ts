@@ -23,6 +23,14 @@ const fields = (extra: Partial<EnvironmentFields>): EnvironmentFields => ({
 
 const buildToEnd = (environment: Environment) => buildOnce(current.app, current.project.uuid, environment.uuid);
 
+/** An environment of the test's own, built once, for a test about what comes after a build. */
+async function builtEnvironment(): Promise<{ environment: Environment; build: EnvironmentBuild }> {
+  const environment = await current.app.environments.create(current.project.uuid, fields({}));
+  const build = await buildToEnd(environment);
+  expect(build.status).toBe('SUCCESS');
+  return { environment, build };
+}
+
 async function logOf(build: EnvironmentBuild): Promise<string> {
   const { lines } = await current.app.environments.buildLog(build.projectId, build.environmentUuid, build.number);
   return lines.join('\n');
@@ -47,8 +55,6 @@ afterAll(async () => {
 });
 
 describe('environment images on the local engine', () => {
-  let environment: Environment;
-
   it("builds with Orchest's Dockerfile: the project as context without what .gitignore and .dockerignore name", async () => {
     const { app, project } = current;
     await fs.writeFile(path.join(project.path, 'kept.txt'), 'kept');
@@ -56,7 +62,7 @@ describe('environment images on the local engine', () => {
     await fs.writeFile(path.join(project.path, 'big.bin'), 'docker-ignored');
     await fs.appendFile(path.join(project.path, '.gitignore'), 'secret.env\n');
     await fs.writeFile(path.join(project.path, '.dockerignore'), 'big.bin\n');
-    environment = await app.environments.create(project.uuid, fields({ setupScript: '#!/bin/bash\r\necho setting up\r\necho made > /made-by-setup\r\n' }));
+    const environment = await app.environments.create(project.uuid, fields({ setupScript: '#!/bin/bash\r\necho setting up\r\necho made > /made-by-setup\r\n' }));
     expect(await fs.readFile(path.join(project.path, '.orchest/environments', environment.uuid, 'setup_script.sh'), 'utf8')).toBe('#!/bin/bash\necho setting up\necho made > /made-by-setup\n');
     const build = await buildToEnd(environment);
     expect(build).toMatchObject({ status: 'SUCCESS', phase: 'done', number: 1, image: `orchest-env-${project.uuid}-${environment.uuid}:1` });
@@ -69,6 +75,7 @@ describe('environment images on the local engine', () => {
   });
 
   it('reuses the cache when nothing changed, under the next number', async () => {
+    const { environment } = await builtEnvironment();
     const build = await buildToEnd(environment);
     expect(build).toMatchObject({ status: 'SUCCESS', number: 2 });
     expect(await logOf(build)).toContain('Using cache');
@@ -115,10 +122,11 @@ describe('environment images on the local engine', () => {
 
   it('runs a service of a session on the built image, and refuses to delete the environment meanwhile', async () => {
     const { app, project, setServices } = current;
+    const { environment, build } = await builtEnvironment();
     await setServices({ web: idleService('web', `environment@${environment.uuid}`) });
     const session = await app.sessions.start(project.uuid, 'main.orchest', true);
     expect(session.status).toBe('RUNNING');
-    expect(session.services[0]!.image).toBe(`orchest-env-${project.uuid}-${environment.uuid}:2`);
+    expect(session.services[0]!.image).toBe(build.image);
     expect((await app.environments.get(project.uuid, environment.uuid)).usedBy).toEqual(['main.orchest: web']);
     await expect(app.environments.delete(project.uuid, environment.uuid)).rejects.toThrow(/in use by main.orchest: web/);
     await app.sessions.stop(project.uuid, 'main.orchest', true);

@@ -53,7 +53,12 @@ describe('the headless host', () => {
 
   it('refuses other Host names (DNS rebinding)', async () => {
     expect((await get(host.port, `/?token=${host.token}`, { host: `evil.example:${host.port}` })).status).toBe(403);
-    expect(await upgrade(host.port, `?token=${host.token}`, { host: `evil.example:${host.port}` })).toBe(401);
+  });
+
+  it('refuses a bridge socket for another Host name, even with the token and our own origin', async () => {
+    const foreign = { host: `evil.example:${host.port}`, origin: host.origin };
+    expect(await upgrade(host.port, `?token=${host.token}`, foreign)).toBe(401);
+    expect(await upgrade(host.port, `?token=${host.token}`, { ...foreign, host: `localhost:${host.port}` })).toBe(101);
   });
 
   it('opens the bridge socket only with the token and from our own origin', async () => {

@@ -39,13 +39,28 @@ describe('the local port proxy against real services', () => {
   let current: SessionApp;
   let session: Session;
   let origin = '';
-  let cookie = '';
   const projectPath = () => ({ projectId: current.project.uuid, path: 'main.orchest' });
   const url = (service: string, port = 8080) => session.services.find((s) => s.name === service)!.ports.find((p) => p.port === port)!.url!;
 
   async function link(service: string, port?: number): Promise<string> {
     const { url: linked } = (await current.request('services.link', { ...projectPath(), service, port })) as { url: string };
     return linked;
+  }
+
+  /** The proxy's sign-in cookie, as a handed-out link sets it. */
+  async function signedIn(service: string): Promise<string> {
+    const signIn = await request(await link(service));
+    return signIn.headers['set-cookie']![0]!.split(';')[0]!;
+  }
+
+  /** Resolves with the status that refused a WebSocket upgrade, or 101 when it opened. */
+  function upgradeStatus(target: string, headers: Record<string, string>): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(target, { headers });
+      socket.once('open', () => (socket.close(), resolve(101)));
+      socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      socket.once('error', reject);
+    });
   }
 
   /** Waits until the service answers through the proxy (its server may still be starting). */
@@ -138,6 +153,12 @@ describe('the local port proxy against real services', () => {
     expect((await request(url('plain').replace('127.0.0.1', 'localhost'))).status).toBe(200);
   });
 
+  it('refuses a WebSocket upgrade for another host name, even signed in (DNS rebinding)', async () => {
+    const wsUrl = url('echo', 8765).replace('http:', 'ws:');
+    const cookie = await signedIn('echo');
+    expect(await upgradeStatus(wsUrl, { Cookie: cookie, Host: `attacker.example:${new URL(origin).port}` })).toBe(421);
+  });
+
   it('asks for sign-in on a service that requires it, and a handed-out link signs the browser in once', async () => {
     const refused = await request(url('guarded'));
     expect(refused.status).toBe(401);
@@ -146,7 +167,7 @@ describe('the local port proxy against real services', () => {
     const signIn = await request(linked);
     expect(signIn.status).toBe(302);
     expect(signIn.headers.location).toBe(new URL(url('guarded')).pathname);
-    cookie = signIn.headers['set-cookie']![0]!.split(';')[0]!;
+    const cookie = signIn.headers['set-cookie']![0]!.split(';')[0]!;
     expect(signIn.headers['set-cookie']![0]).toMatch(/HttpOnly; SameSite=Strict$/);
     await ready(url('guarded'), { Cookie: cookie });
     const inside = await request(`${url('guarded')}echo`, { headers: { Cookie: `${cookie}; theirs=1` } });
@@ -157,9 +178,8 @@ describe('the local port proxy against real services', () => {
 
   it('carries WebSockets, with the sign-in cookie', async () => {
     const wsUrl = url('echo', 8765).replace('http:', 'ws:');
-    const refused = new WebSocket(wsUrl);
-    const status = await new Promise<number>((resolve) => refused.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
-    expect(status).toBe(401);
+    expect(await upgradeStatus(wsUrl, {})).toBe(401);
+    const cookie = await signedIn('echo');
     const echo = async () => {
       const socket = new WebSocket(wsUrl, { headers: { Cookie: cookie } });
       await new Promise((resolve, reject) => (socket.once('open', resolve), socket.once('error', reject)));

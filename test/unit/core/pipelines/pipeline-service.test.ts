@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PipelineService } from '../../../../electron/core/pipelines/pipeline-service';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
@@ -30,7 +30,10 @@ describe('PipelineService', () => {
     service = new PipelineService(async () => dir);
     await fs.writeFile(file(), OLD_FILE);
   });
-  afterEach(() => cleanup());
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    await cleanup();
+  });
 
   it('reads a file migrated in memory and leaves it as it was', async () => {
     const doc = await service.get(PROJECT, 'main.orchest');
@@ -82,6 +85,22 @@ describe('PipelineService', () => {
       field: 'revision',
     });
     expect(await read()).toBe(edited);
+  });
+
+  it('refuses a save when the file was deleted meanwhile: no file brought back, no temp file left', async () => {
+    const { revision } = await service.get(PROJECT, 'main.orchest');
+    // Deleted by hand at the worst moment: the new text is in the temp file, about to be renamed over it.
+    const writeFile = fs.writeFile.bind(fs);
+    vi.spyOn(fs, 'writeFile').mockImplementationOnce(async (...args: Parameters<typeof fs.writeFile>) => {
+      await writeFile(...args);
+      await fs.rm(file());
+    });
+    await expect(service.saveServices(PROJECT, 'main.orchest', revision, { redis })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      field: 'revision',
+    });
+    expect(fs.writeFile).toHaveBeenCalledOnce();
+    expect(await fs.readdir(dir)).toEqual([]);
   });
 
   it('refuses invalid services naming the rule, and keeps the bytes', async () => {
