@@ -131,7 +131,7 @@ test('Run says why it cannot start before the environment is built; Cancel run s
     host,
     'cancelled-run',
     [
-      { title: 'Slow', file: 'slow.sh', source: 'echo slow begins\nsleep 60\n' },
+      { title: 'Slow', file: 'slow.sh', source: 'echo slow begins\nwhile :; do sleep 1; done\n' },
       { title: 'Later', file: 'later.sh', source: 'echo later\n', after: ['Slow'] },
     ],
     false,

@@ -67,7 +67,7 @@ describe('orchest-desktop run', () => {
   });
 
   it('cancels a run from another command', async () => {
-    await steps([{ title: 'slow', file: 'slow.sh', source: 'echo go; sleep 60\n' }]);
+    await steps([{ title: 'slow', file: 'slow.sh', source: 'echo go; while :; do sleep 1; done\n' }]);
     const running = cli('run', 'cli-run', 'main.orchest');
     await expect.poll(async () => (await client.request('runs.get', { projectId: project.uuid, path: 'main.orchest' }))?.steps[0]?.status, { timeout: 30_000 }).toBe('STARTED');
     const cancelled = await cli('run', 'cancel', 'cli-run', 'main.orchest');

@@ -104,7 +104,7 @@ describe('environment images on the local engine', () => {
 
   it('cancels a build in the middle', async () => {
     const { app, project } = current;
-    const slow = await app.environments.create(project.uuid, fields({ setupScript: 'echo starting\nsleep 60\necho finished\n' }));
+    const slow = await app.environments.create(project.uuid, fields({ setupScript: 'echo starting\nwhile :; do sleep 1; done\necho finished\n' }));
     const started = await app.environments.build(project.uuid, slow.uuid);
     const deadline = Date.now() + 60_000;
     // Cancelled once the script runs: its first line is in the build's log.

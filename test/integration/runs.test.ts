@@ -100,7 +100,7 @@ describe('pipeline runs in the session', () => {
 
   it('cancels a run: its step is killed, its container removed, the steps after it not run', async () => {
     const uuids = await writeSteps(current.project.path, PIPELINE, environment, [
-      { title: 'slow', file: 'slow.sh', source: 'echo started; sleep 60; echo finished\n' },
+      { title: 'slow', file: 'slow.sh', source: 'echo started; while :; do sleep 1; done; echo finished\n' },
       { title: 'next', file: 'next.sh', source: 'echo next\n', after: ['slow'] },
     ]);
     const input = { projectId: current.project.uuid, path: PIPELINE };
