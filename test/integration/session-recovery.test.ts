@@ -59,6 +59,9 @@ describe('sessions across a crash of the app, through the CLI', () => {
         state: 'running',
         restartCount: 0,
         startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        cpuPercent: expect.any(Number),
+        memoryBytes: expect.any(Number),
+        memoryLimitBytes: expect.any(Number),
         containerName: `web-${report.sessionUuid}`,
         internalHostname: `web-${report.sessionUuid}`,
         image: busybox,
@@ -83,7 +86,7 @@ describe('sessions across a crash of the app, through the CLI', () => {
     expect(notExposed.code).toBe(1);
     expect(notExposed.stderr).toBe('orchest-desktop: worker is not exposed: mark it exposed in its settings to open it through the proxy\n');
     const text = await cli(['session', 'status', 'recovery', 'Main'], host);
-    expect(text.stdout).toMatch(/^Session running\nSERVICE\s+STATE\s+HOSTNAME\s+PORTS/);
+    expect(text.stdout).toMatch(/^Session running\nSERVICE\s+STATE\s+CPU \/ MEMORY\s+HOSTNAME\s+PORTS/);
   });
 
   it('takes a running session back after kill -9, and removes what a crash left half-made', async () => {
