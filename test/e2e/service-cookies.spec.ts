@@ -27,7 +27,8 @@ test("no cookie of the app reaches a service the browser opens, signed in or not
   const pipeline = new PipelinePage(app.page);
   await pipeline.open('Main');
   await pipeline.sessionButton('Start session').click();
-  for (const name of ['guarded', 'open']) await expect(pipeline.servicePorts(name)).toContainText('listening', { timeout: 60_000 });
+  // Python takes a moment to listen; the page the proxy gives meanwhile is not the service's.
+  for (const name of ['guarded', 'open']) await expect(pipeline.portProbe(name, 8080)).toHaveText('listening', { timeout: 60_000 });
 
   /** What the service says it received, read in a tab the Open button opened. */
   const received = async (name: string) => {

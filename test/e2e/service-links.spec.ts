@@ -24,7 +24,7 @@ test("a person opens a running service's page from the pipeline view, signed in 
   await pipeline.sessionButton('Start session').click();
   await expect(pipeline.serviceState('web')).toHaveText('running', { timeout: 30_000 });
   const ports = pipeline.servicePorts('web');
-  await expect(ports).toContainText('listening', { timeout: 15_000 });
+  await expect(pipeline.portProbe('web', 8000)).toHaveText('listening', { timeout: 15_000 });
   await expect(ports.getByRole('link')).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/service-web-[0-9a-f-]{36}_8000\/$/);
 
   const [tab] = await Promise.all([app.page.waitForEvent('popup'), ports.getByRole('button', { name: 'Open web port 8000' }).click()]);

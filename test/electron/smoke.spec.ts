@@ -72,7 +72,7 @@ test("a service's Open hands the proxy's link to the system browser", async ({ d
   await pipeline.sessionButton('Start session').click();
   await expect(pipeline.serviceState('web')).toHaveText('running', { timeout: 30_000 });
   const ports = pipeline.servicePorts('web');
-  await expect(ports).toContainText('listening', { timeout: 15_000 });
+  await expect(pipeline.portProbe('web', 8000)).toHaveText('listening', { timeout: 15_000 });
   const address = await ports.getByRole('link').textContent();
 
   await ports.getByRole('button', { name: 'Open web port 8000' }).click();
