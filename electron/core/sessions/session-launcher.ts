@@ -101,15 +101,22 @@ async function startService(
 /** A fresh container gets this long to fail before the session counts it as started. */
 const SETTLE_MS = 1_000;
 
-/** Whether the container stops within `ms`. */
+/**
+ * Whether the container stops within `ms`. The time limit does not rely on the wait: a wait whose
+ * connection is cut after the engine's headers never settles (docker-modem), and must not hold the start.
+ */
 async function stopsWithin(container: Docker.Container, ms: number): Promise<boolean> {
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), ms);
+  let timer: NodeJS.Timeout | undefined;
+  const timeUp = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => (abort.abort(), resolve(false)), ms);
+  });
+  const stopped = container.wait({ condition: 'not-running', abortSignal: abort.signal }).then(
+    () => true,
+    () => false,
+  );
   try {
-    await container.wait({ condition: 'not-running', abortSignal: abort.signal });
-    return true;
-  } catch {
-    return false;
+    return await Promise.race([stopped, timeUp]);
   } finally {
     clearTimeout(timer);
   }
