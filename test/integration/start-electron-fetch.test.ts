@@ -18,6 +18,8 @@ const SERVING = /Orchest Desktop is serving at http:\/\/127\.0\.0\.1:\d+\//;
 const RETRY = 'run `npm start -- --fetch-electron` to try again';
 // Where the binary was already downloaded, start.mjs launches it and the fetch cannot be exercised.
 const binaryDownloaded = fs.existsSync(path.join(ELECTRON_DIR, 'path.txt'));
+// Where Electron's binary is already here `npm start` never runs the installer: say so, never skip in silence.
+if (binaryDownloaded) console.warn("Skipped: npm start's fallback through a failing installer: Electron's binary is already downloaded here");
 
 /**
  * A mirror that answers the size probe and then drops the installer's download, so that Electron's
