@@ -49,6 +49,8 @@ export class SessionManager implements Disposable {
   /** Looks at the engine are numbered, so that an answer overtaken by a later look is not applied. */
   private looks = 0;
   private readonly lastLook = new WeakMap<SessionService, number>();
+  /** When each session's last stop ended (Infinity while one runs): a look at the engine before then is stale. */
+  private readonly stoppedAt = new Map<string, number>();
 
   constructor(private readonly options: SessionManagerOptions) {}
 
@@ -141,8 +143,8 @@ export class SessionManager implements Disposable {
     const key = await this.keyOf(projectId, relative);
     const record = this.records.get(key.sessionUuid);
     if (record?.stop) return { key, done: record.stop };
-    if (!record) return { key, done: removeSessionResources(docker, key.sessionUuid) }; // leftovers, if any
-    const done = (async () => {
+    if (!record) return { key, done: this.stopping(key.sessionUuid, removeSessionResources(docker, key.sessionUuid)) }; // leftovers, if any
+    const done = this.stopping(key.sessionUuid, (async () => {
       await record.launch;
       await this.options.beforeStop?.(this.view(record.session)).catch(() => undefined);
       this.setStatus(record, 'STOPPING');
@@ -161,9 +163,15 @@ export class SessionManager implements Disposable {
       } finally {
         record.stop = undefined;
       }
-    })();
+    })());
     record.stop = done;
     return { key, done };
+  }
+
+  /** Marks a session as being stopped until `removal` settles, so that no look at the engine taken meanwhile brings it back. */
+  private stopping(sessionUuid: string, removal: Promise<void>): Promise<void> {
+    this.stoppedAt.set(sessionUuid, Infinity);
+    return removal.finally(() => this.stoppedAt.set(sessionUuid, Date.now()));
   }
 
   /** Takes a session found on the engine (see session-adoption) as RUNNING, its logs going on where they stopped. */
@@ -193,11 +201,20 @@ export class SessionManager implements Disposable {
     }
   }
 
-  /** Whether the app is starting or stopping this session, or took it on after `since` (adoption leaves it alone). */
+  /**
+   * Whether the app is starting or stopping this session, or took it on or stopped it after `since`:
+   * what the engine showed at `since` is not the session any more, and adoption leaves it alone.
+   */
   busy(sessionUuid: string, since: number): boolean {
+    if ((this.stoppedAt.get(sessionUuid) ?? -Infinity) >= since) return true;
     const record = this.records.get(sessionUuid);
     if (!record) return false;
     return record.session.status === 'LAUNCHING' || record.stop !== undefined || record.since >= since;
+  }
+
+  /** Whether the app has told the user this session failed: whatever the engine still has of it is to go. */
+  isFailed(sessionUuid: string): boolean {
+    return this.records.get(sessionUuid)?.session.status === 'FAILED';
   }
 
   /**

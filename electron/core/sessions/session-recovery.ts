@@ -106,12 +106,14 @@ export class SessionRecovery implements Disposable {
     const present = new Set<string>();
     for (const decision of decideAdoption(found, networks.map((n) => n.Labels ?? {}))) {
       const { sessionUuid } = decision;
+      const pipelinePath = decision.kind === 'adopt' ? await this.locate(decision.projectUuid, decision.pipelineUuid) : undefined;
+      // Asked after the look-up, so that a start or stop that began meanwhile is seen.
       if (this.manager.busy(sessionUuid, lookedAt)) {
         present.add(sessionUuid);
         continue;
       }
-      const pipelinePath = decision.kind === 'adopt' ? await this.locate(decision.projectUuid, decision.pipelineUuid) : undefined;
-      if (decision.kind === 'adopt' && pipelinePath) {
+      // A session the app showed as failed (a start the engine's absence cut short) is not taken back.
+      if (decision.kind === 'adopt' && pipelinePath && !this.manager.isFailed(sessionUuid)) {
         const own = containers.filter((info) => info.Config.Labels?.[LABELS.session] === sessionUuid);
         const key = { projectId: decision.projectUuid, pipelineUuid: decision.pipelineUuid, pipelinePath, sessionUuid };
         this.manager.adopt(adoptedSession(key, own), docker);
