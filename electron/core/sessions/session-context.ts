@@ -3,8 +3,13 @@ import { LABELS } from '../docker/labels';
 /** Where every container of a session (services and steps) finds the pipeline file. */
 export const PIPELINE_FILE_MOUNT = '/pipeline.json';
 
+/** Orchest's two kinds of session: the editor's (`interactive`) and a job run's (`noninteractive`). */
+export type SessionType = 'interactive' | 'noninteractive';
+
 /** What every container of a pipeline's session shares, its services' and its steps' alike. */
 export interface SessionContext {
+  /** Which services start (those whose scope has it) and ORCHEST_SESSION_TYPE; `interactive` when absent. */
+  sessionType?: SessionType;
   /** The app instance's owner label value (see LABELS.owner). */
   owner: string;
   projectUuid: string;
@@ -37,7 +42,7 @@ export function sessionVariables(context: SessionContext, sessionUuid: string): 
     ORCHEST_PIPELINE_UUID: context.pipelineUuid,
     ORCHEST_PIPELINE_PATH: PIPELINE_FILE_MOUNT,
     ORCHEST_SESSION_UUID: sessionUuid,
-    ORCHEST_SESSION_TYPE: 'interactive',
+    ORCHEST_SESSION_TYPE: context.sessionType ?? 'interactive',
   };
 }
 

@@ -23,6 +23,8 @@ export interface ServiceDefinition {
 }
 
 export interface SessionPlanInput extends SessionContext {
+  /** A job run's session is named by the run's uuid; an interactive one by its project and pipeline. */
+  sessionUuid?: string;
   /** The services as they are on disk when the session starts. */
   services: Record<string, ServiceDefinition>;
   /** The image of each `environment@<uuid>` the services use, keyed by environment uuid. */
@@ -52,13 +54,14 @@ export interface SessionPlan {
 
 export const ENVIRONMENT_IMAGE_PREFIX = 'environment@';
 
-/** Turns a pipeline's services into the network and containers of its interactive session; no I/O. */
+/** Turns a pipeline's services into the network and containers of its session (of `sessionType`); no I/O. */
 export function planSession(input: SessionPlanInput): SessionPlan {
-  const sessionUuid = sessionUuidOf(input.projectUuid, input.pipelineUuid);
+  const sessionUuid = input.sessionUuid ?? sessionUuidOf(input.projectUuid, input.pipelineUuid);
+  const sessionType = input.sessionType ?? 'interactive';
   const labels = sessionLabels(input, sessionUuid);
   const serviceSpecs = Object.fromEntries(Object.values(input.services).map((raw) => [raw.name, substituteBasePath(raw, sessionUuid)]));
   const containers = Object.values(serviceSpecs)
-    .filter((service) => service.scope.includes('interactive'))
+    .filter((service) => service.scope.includes(sessionType))
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((service) => planContainer(service, input, sessionUuid, labels));
   return { sessionUuid, network: { name: sessionNetworkName(sessionUuid), labels }, containers, serviceSpecs };

@@ -148,4 +148,31 @@ describe('planSession', () => {
       expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringContaining(`environment@${env}: that environment has no successful build`) }),
     );
   });
+
+  it("plans a job run's session: only noninteractive services, named by the run's uuid, and so told", () => {
+    const run = '99999999-8888-4777-8666-555555555555';
+    const plan = planSession(
+      input(
+        [
+          service({ name: 'editor-only' }),
+          service({ name: 'job-only', scope: ['noninteractive'], env_variables: { URL: '$BASE_PATH_PREFIX_80' } }),
+          service({ name: 'both', scope: ['interactive', 'noninteractive'] }),
+        ],
+        { sessionType: 'noninteractive', sessionUuid: run },
+      ),
+    );
+    expect(plan.sessionUuid).toBe(run);
+    expect(plan.network.name).toBe(`orchest-session-${run}`);
+    expect(plan.containers.map((c) => c.name)).toEqual([`both-${run}`, `job-only-${run}`]);
+    const jobOnly = plan.containers.find((c) => c.service === 'job-only')!;
+    expect(jobOnly.env).toEqual([
+      `ORCHEST_PROJECT_UUID=${PROJECT}`,
+      `ORCHEST_PIPELINE_UUID=${PIPELINE}`,
+      'ORCHEST_PIPELINE_PATH=/pipeline.json',
+      `ORCHEST_SESSION_UUID=${run}`,
+      'ORCHEST_SESSION_TYPE=noninteractive',
+      `URL=service-job-only-${run}_80`,
+    ]);
+    expect(jobOnly.labels['io.orchest-desktop.session']).toBe(run);
+  });
 });
