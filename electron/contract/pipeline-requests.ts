@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PipelineDocument, PipelinePath, PipelineSettings, ServiceDefinition } from './pipeline-schemas';
+import { PipelineDocument, PipelinePath, PipelineSettings, PipelineStepInput, ServiceDefinition } from './pipeline-schemas';
 import { inProject, ok } from './request-helpers';
 import { PipelineSummary } from './schemas';
 
@@ -28,5 +28,21 @@ export const pipelineRequests = {
   'pipelines.saveSettings': {
     input: revised.extend({ settings: PipelineSettings }),
     output: PipelineDocument,
+  },
+  /**
+   * Replaces the steps (whole steps, keyed by uuid) and optionally the pipeline parameters; values equal to
+   * the file's keep its bytes. Refused with PIPELINE_INVALID while any step breaks a rule (a cycle too).
+   */
+  'pipelines.saveSteps': {
+    input: revised.extend({
+      steps: z.record(z.string(), PipelineStepInput),
+      parameters: z.record(z.string(), z.unknown()).optional(),
+    }),
+    output: PipelineDocument,
+  },
+  /** Creates a step's file, relative to the pipeline's folder: empty, or a notebook for the environment's kernel. */
+  'pipelines.createStepFile': {
+    input: onePipeline.extend({ filePath: z.string().min(1, 'Give the file a name'), environment: z.string().optional() }),
+    output: z.object({ filePath: z.string() }),
   },
 } as const;

@@ -53,3 +53,24 @@ export type PipelineDocument = z.infer<typeof PipelineDocument>;
 
 /** A service as the form edits it; the main process validates it with Orchest's rules. */
 export const ServiceDefinition = z.record(z.string(), z.unknown());
+
+/**
+ * A step as the editor sends it, with the keys Orchest's schema requires (reference 1.5); keys it does
+ * not know pass through, and the main process checks the rest with Orchest's rules.
+ */
+export const PipelineStepInput = z.looseObject({
+  uuid: z.string(),
+  title: z.string(),
+  file_path: z.string(),
+  environment: z.string(),
+  kernel: z.looseObject({ name: z.string(), display_name: z.string() }),
+  parameters: z.record(z.string(), z.unknown()),
+  incoming_connections: z.array(z.string()),
+  meta_data: z
+    .looseObject({ position: z.tuple([z.number(), z.number()]), hidden: z.boolean() })
+    .optional(),
+});
+export type PipelineStepInput = z.infer<typeof PipelineStepInput>;
+
+/** The extensions Orchest runs (internals/config.py ALLOWED_FILE_EXTENSIONS). */
+export const STEP_FILE_EXTENSIONS = ['ipynb', 'py', 'R', 'sh', 'jl', 'js'] as const;

@@ -1,8 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IpcTransport } from '../../electron/bridge/ipc-transport';
-import { BridgeClient, BridgeRequestError, type EventName, type EventPayload } from '../../electron/contract';
+import {
+  BridgeClient,
+  BridgeRequestError,
+  connectSteps,
+  newStep,
+  readSteps,
+  type EventName,
+  type EventPayload,
+} from '../../electron/contract';
 import { OrchestApp } from '../../electron/core/app';
 import { isTrustedFrameUrl } from '../../electron/core/policies/navigation-policy';
 import { createConfSettings } from '../../electron/core/settings/conf-settings';
@@ -118,6 +127,28 @@ describe.each(Object.keys(transports))('the bridge over %s', (transportName) => 
     expect([stale.code, stale.field]).toEqual(['CONFLICT', 'revision']);
     const invalid = await failure(c.client.request('pipelines.saveServices', { projectId: project.uuid, path: 'main.orchest', revision: saved.revision, services: { redis: { ...redis, name: 'Redis' } } }));
     expect([invalid.code, invalid.field]).toEqual(['PIPELINE_INVALID', 'services.redis.name']);
+  });
+
+  it('creates a step file and saves steps, refusing a stale revision and a cycle', async () => {
+    const project = await c.client.request('projects.create', { name: 'steps' });
+    const at = { projectId: project.uuid, path: 'main.orchest' };
+    const [environment] = await c.client.request('environments.list', { projectId: project.uuid });
+    const env = { uuid: environment!.uuid, name: environment!.name!, language: environment!.language! };
+    expect(await c.client.request('pipelines.createStepFile', { ...at, filePath: './load.ipynb', environment: env.uuid })).toEqual({ filePath: 'load.ipynb' });
+    const doc = await c.client.request('pipelines.get', at);
+    const load = newStep({ uuid: randomUUID(), filePath: 'load.ipynb', title: 'load', environment: env, position: [0, 0] });
+    const train = newStep({ uuid: randomUUID(), filePath: 'train.py', title: 'train', environment: env, position: [300, 0] });
+    const linked = connectSteps({ [load.uuid]: load, [train.uuid]: train }, load.uuid, train.uuid);
+    if (!linked.ok) throw new Error(linked.reason);
+    const saved = await c.client.request('pipelines.saveSteps', { ...at, revision: doc.revision, steps: linked.steps });
+    expect(readSteps(saved.definition.steps)).toEqual(linked.steps);
+    const stale = await failure(c.client.request('pipelines.saveSteps', { ...at, revision: doc.revision, steps: {} }));
+    expect([stale.code, stale.field]).toEqual(['CONFLICT', 'revision']);
+    const looped = { ...linked.steps, [load.uuid]: { ...load, incoming_connections: [train.uuid] } };
+    const cycle = await failure(c.client.request('pipelines.saveSteps', { ...at, revision: saved.revision, steps: looped }));
+    expect(cycle.code).toBe('PIPELINE_INVALID');
+    const bad = await failure(c.client.request('pipelines.saveSteps', { ...at, revision: saved.revision, steps: { x: { uuid: 'x' } } } as never));
+    expect(bad.code).toBe('INVALID_INPUT');
   });
 
   it('keeps project and pipeline variables, and refuses a bad name naming it', async () => {

@@ -19,6 +19,14 @@ export function toOrchestJson(value: unknown): string {
   return text.replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * Serialises a notebook as Jupyter does (nbformat: `json.dumps(nb, sort_keys=True, indent=1,
+ * ensure_ascii=False)` and a final newline), floats kept as parsed.
+ */
+export function toNotebookJson(notebook: unknown): string {
+  return `${stringify(sortKeys(notebook), null, 1) ?? 'null'}\n`;
+}
+
 /** The same value with plain numbers, for the bridge and for comparisons. */
 export function toPlainJson(value: unknown): unknown {
   if (isLosslessNumber(value)) return Number((value as LosslessNumber).value);

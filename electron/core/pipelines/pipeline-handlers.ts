@@ -8,7 +8,9 @@ type PipelineRequests =
   | 'pipelines.rename'
   | 'pipelines.delete'
   | 'pipelines.saveServices'
-  | 'pipelines.saveSettings';
+  | 'pipelines.saveSettings'
+  | 'pipelines.saveSteps'
+  | 'pipelines.createStepFile';
 
 /** `onDeleted` lets what is kept elsewhere about a pipeline (its variables) go with it. */
 export function pipelineHandlers(
@@ -28,5 +30,9 @@ export function pipelineHandlers(
     'pipelines.saveServices': ({ projectId, path, revision, services }) =>
       pipelines.saveServices(projectId, path, revision, services),
     'pipelines.saveSettings': ({ projectId, path, revision, settings }) => pipelines.saveSettings(projectId, path, revision, settings),
+    'pipelines.saveSteps': ({ projectId, path, revision, steps, parameters }) =>
+      pipelines.saveSteps(projectId, path, revision, steps, parameters),
+    'pipelines.createStepFile': ({ projectId, path, filePath, environment }) =>
+      pipelines.createStepFile(projectId, path, filePath, environment),
   };
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { PipelineDocument, PipelineSummary } from '../../contract';
 import { AppError } from '../app-error';
+import { listEnvironments } from '../projects/environment-discovery';
 import { findPipelineFiles } from '../projects/pipeline-discovery';
 import { resolveInsideProject } from '../projects/project-paths';
 import { SerialQueue } from '../projects/serial-queue';
@@ -13,6 +14,9 @@ import { readPipelineSummary } from './pipeline-summary';
 import { readPipelineFile, revisionOf, writePipelineFile, type PipelineFile } from './pipeline-file';
 import { migratePipeline } from './pipeline-migrations';
 import { validatePipeline } from './pipeline-validation';
+import { setNotebookKernels } from './notebook-kernelspec';
+import { createStepFile } from './step-file';
+import { mergeJson, mergeSteps } from './step-merge';
 
 /** Reads, checks and changes a project's pipeline files; every write is serialised per service. */
 export class PipelineService {
@@ -86,6 +90,40 @@ export class PipelineService {
     return this.change(projectId, relative, revision, (definition) => {
       definition.settings = { ...(isJsonObject(definition.settings) ? definition.settings : {}), ...settings };
     });
+  }
+
+  /**
+   * Replaces the steps with the editor's whole steps (and the parameters, when given), keeping the file's
+   * bytes for what did not change; then sets each notebook step's kernelspec, as Orchest did.
+   */
+  async saveSteps(
+    projectId: string,
+    relative: string,
+    revision: string,
+    steps: Record<string, JsonObject>,
+    parameters?: JsonObject,
+  ): Promise<PipelineDocument> {
+    const folder = path.posix.dirname(relative);
+    const saved = await this.change(projectId, relative, revision, (definition) => {
+      definition.steps = mergeSteps(definition.steps, steps, folder);
+      if (parameters) definition.parameters = mergeJson(definition.parameters, parameters);
+    });
+    const dir = await this.projectFolder(projectId);
+    await setNotebookKernels(dir, relative, saved.definition.steps, await listEnvironments(dir)).catch(() => []);
+    return saved;
+  }
+
+  /** Creates a step's file beside the pipeline (filePath is relative to its folder); returns its short path. */
+  async createStepFile(projectId: string, relative: string, filePath: string, environmentUuid?: string): Promise<{ filePath: string }> {
+    const dir = await this.projectFolder(projectId);
+    await this.read(projectId, relative);
+    let environment: { uuid: string; name: string; language: string } | undefined;
+    if (environmentUuid) {
+      const found = (await listEnvironments(dir)).find((env) => env.uuid === environmentUuid);
+      if (!found?.name || !found.language) throw new AppError('INVALID_INPUT', `The project has no environment ${environmentUuid}`, 'environment');
+      environment = { uuid: found.uuid, name: found.name, language: found.language };
+    }
+    return { filePath: await createStepFile(dir, relative, filePath, environment) };
   }
 
   /** Deletes the file and, as Orchest did, the pipeline's logs and data; returns the uuid it had. */

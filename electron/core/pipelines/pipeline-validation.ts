@@ -1,9 +1,7 @@
-import { MEMORY_SIZE, type ValidationIssue } from '../../contract';
+import { MEMORY_SIZE, findCycle, readSteps, stepLabel, type ValidationIssue } from '../../contract';
 import { LATEST_PIPELINE_VERSION } from './pipeline-migrations';
 import { validateService } from './service-validation';
 import { isJsonObject, type JsonObject } from './json-value';
-
-
 
 /**
  * Orchest's checks of a (migrated) pipeline (web/utils.py check_pipeline_correctness and
@@ -53,6 +51,20 @@ function validateSteps(steps: unknown, add: (path: string, message: string) => v
         if (typeof parent !== 'string' || !(parent in steps)) add(`${at}.incoming_connections`, `${JSON.stringify(parent)} is not a step of this pipeline`);
       }
     }
+  }
+  const graph = readSteps(steps);
+  const cycle = findCycle(graph);
+  if (cycle) {
+    const chain = cycle.map((uuid) => stepLabel(graph, uuid)).join(' → ');
+    add(`steps.${cycle[1]}.incoming_connections`, `the connections make a cycle: ${chain}`);
+  }
+  // Orchest's editor refuses two notebook steps on one notebook (client/utils/webserver-utils.ts validatePipeline).
+  const notebooks = new Map<string, string>();
+  for (const [key, step] of Object.entries(graph)) {
+    if (!step.file_path.endsWith('.ipynb')) continue;
+    const other = notebooks.get(step.file_path);
+    if (other !== undefined) add(`steps.${key}.file_path`, `${step.file_path} is also the notebook of ${stepLabel(graph, other)}`);
+    else notebooks.set(step.file_path, key);
   }
 }
 

@@ -1,8 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { moveSteps, readSteps } from '../../../electron/contract';
 import { checkPipelineFile } from '../../../electron/core/pipelines/check-pipeline-file';
-import { toPlainJson } from '../../../electron/core/pipelines/orchest-json';
+import { parseOrchestJson, toOrchestJson, toPlainJson } from '../../../electron/core/pipelines/orchest-json';
+import { migratePipeline } from '../../../electron/core/pipelines/pipeline-migrations';
 import { PipelineService } from '../../../electron/core/pipelines/pipeline-service';
 import { describeNeeding } from '../../helpers/machine-needs';
 import { ORCHEST_FIXTURES, missingOrchestFixtures } from '../../helpers/shared-fixtures';
@@ -43,5 +45,44 @@ describeNeeding(missingOrchestFixtures, "Orchest's own pipeline files", () => {
     expect(after).toEqual(changed);
     expect(toPlainJson(JSON.parse(await fs.readFile(path.join(dir, file), 'utf8')))).toEqual(saved.definition);
     expect((await service.get(PROJECT, file)).definition).toEqual(saved.definition);
+  });
+});
+
+describeNeeding(missingOrchestFixtures, "Orchest's own pipeline files, edited in the pipeline editor", () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  let service: PipelineService;
+  beforeAll(async () => {
+    ({ dir, cleanup } = await makeTempDir());
+    for (const file of files) await fs.copyFile(path.join(folder, file), path.join(dir, file));
+    service = new PipelineService(async () => dir);
+  });
+  afterAll(() => cleanup());
+
+  it.each(files)('%s: saving the steps unchanged writes nothing; moving one changes only its position lines', async (file) => {
+    const original = await fs.readFile(path.join(dir, file), 'utf8');
+    const { mtimeMs } = await fs.stat(path.join(dir, file));
+    const doc = await service.get(PROJECT, file);
+    const steps = readSteps(doc.definition.steps); // as the editor holds them
+    const same = await service.saveSteps(PROJECT, file, doc.revision, steps);
+    expect(await fs.readFile(path.join(dir, file), 'utf8')).toBe(original);
+    expect((await fs.stat(path.join(dir, file))).mtimeMs).toBe(mtimeMs);
+    expect(same.revision).toBe(doc.revision);
+
+    // Any save writes the migrated file (as Orchest's did): compare with what a save without the move would write.
+    const baseline = toOrchestJson(migratePipeline(parseOrchestJson(original) as Record<string, unknown>).definition).split('\n');
+    const [uuid, step] = Object.entries(steps)[0]!;
+    const [x, y] = step.meta_data.position;
+    await service.saveSteps(PROJECT, file, doc.revision, moveSteps(steps, { [uuid]: [x + 12.5, y - 40] }));
+    const after = (await fs.readFile(path.join(dir, file), 'utf8')).split('\n');
+
+    expect(after).toHaveLength(baseline.length);
+    const stepLine = baseline.indexOf(`        "${uuid}": {`);
+    const positionLine = baseline.findIndex((line, i) => i > stepLine && line === '                "position": [');
+    expect(stepLine).toBeGreaterThan(0);
+    const changed = after.flatMap((line, i) => (line === baseline[i] ? [] : [i]));
+    expect(changed).toEqual([positionLine + 1, positionLine + 2]);
+    expect(after[positionLine + 1]!.trim()).toBe(`${x + 12.5},`);
+    expect(after[positionLine + 2]!.trim()).toBe(`${y - 40}`);
   });
 });
