@@ -13,6 +13,10 @@ export const ERROR_CODES = [
   'SECRETS_UNAVAILABLE',
   /** The disk refused the write (no space); what was there before is left as it was. */
   'DISK_FULL',
+  /** A file too big to open as text (files.read); it can still be downloaded. */
+  'FILE_TOO_BIG',
+  /** A file that is not UTF-8 text (a NUL byte, or invalid UTF-8); it can still be downloaded. */
+  'FILE_NOT_TEXT',
   'TRANSPORT_CLOSED',
   'INTERNAL',
 ] as const;

@@ -14,6 +14,7 @@ import {
   WorkspaceStatus,
 } from './schemas';
 
+import { fileRequests } from './file-requests';
 import { pipelineRequests } from './pipeline-requests';
 import { environmentRequests } from './environment-schemas';
 import { logRequests } from './log-schemas';
@@ -61,6 +62,7 @@ export const requests = {
     input: z.object({ projectId: ProjectId, path: RelativePath }).strict(),
     output: z.array(FileEntry),
   },
+  ...fileRequests,
 
   'pipelines.list': { input: inProject, output: z.array(PipelineSummary) },
   ...pipelineRequests,

@@ -5,6 +5,8 @@ import { ownerIdOf } from './app-home';
 import { logsFolder, type AppLog } from './diagnostics/app-log';
 import { diagnosticsReport } from './diagnostics/diagnostics-report';
 import { EngineMonitor } from './docker/engine-monitor';
+import type { DesktopFileHooks } from './files/desktop-file-hooks';
+import { fileHandlers } from './files/file-handlers';
 import { environmentHandlers } from './environments/environment-handlers';
 import { EnvironmentService } from './environments/environment-service';
 import { logHandlers } from './logs/log-handlers';
@@ -45,6 +47,8 @@ export interface AppOptions {
   resourcesDir?: string;
   /** The process's own log, where the app notes its start and the engine's changes. */
   log?: AppLog;
+  /** Desktop-only file actions (trash, open with the system's app); the headless host deletes for good. */
+  desktopFiles?: DesktopFileHooks;
 }
 
 /** The composition root: builds every service, wires them to the bridge, and disposes them. */
@@ -170,6 +174,7 @@ export class OrchestApp {
         await this.sessions.stopWhere((s) => s.projectId === projectId);
         await this.variables.forget(projectId);
       }),
+      ...fileHandlers(this.projects, this.options.desktopFiles),
       ...variableHandlers(this.variables, this.projects, this.pipelines),
       ...pipelineHandlers(this.pipelines, async (projectId, uuid) => {
         await this.sessions.stopWhere((s) => s.projectId === projectId && s.pipelineUuid === uuid);

@@ -8,6 +8,7 @@ import { isTrustedFrameUrl } from '../core/policies/navigation-policy';
 import { claimHome } from '../host/claim-home';
 import { startHost, type RunningHost } from '../host/start-host';
 import { APP_VERSION } from '../host/version';
+import { desktopFileHooks } from './desktop-file-hooks';
 import { electronStoreSettings } from './electron-store-settings';
 import type { ExternalOpener } from './external-opener';
 import { launchOptions } from './launch-options';
@@ -32,7 +33,7 @@ export async function desktopServices(argv: readonly string[], opener: ExternalO
   // Packaged, the containers' files are extraResources (electron-builder.yml), outside the asar archive.
   const resourcesDir = electronApp.isPackaged ? process.resourcesPath : path.join(electronApp.getAppPath(), 'resources');
   const log = new AppLog(home, 'main');
-  const app = new OrchestApp({ home, shell: 'electron', version: APP_VERSION, settings, cipher: safeStorageCipher, resourcesDir, log });
+  const app = new OrchestApp({ home, shell: 'electron', version: APP_VERSION, settings, cipher: safeStorageCipher, resourcesDir, log, desktopFiles: desktopFileHooks });
   try {
     await app.start();
   } catch (error) {

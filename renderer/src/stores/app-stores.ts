@@ -1,6 +1,8 @@
 import { bridge } from '../bridge/client';
+import { createAppInfoStore } from './app-info-store';
 import { createEngineStore } from './engine-store';
 import { createEnvironmentsStore } from './environments-store';
+import { createFileEditorStore } from './file-editor-store';
 import { createFilesStore } from './files-store';
 import { createLogSearchStore } from './log-search-store';
 import { createLogsStore } from './logs-store';
@@ -16,6 +18,8 @@ export const projectsStore = createProjectsStore(bridge);
 export const workspaceStore = createWorkspaceStore(bridge);
 export const engineStore = createEngineStore(bridge);
 export const filesStore = createFilesStore(bridge);
+export const fileEditorStore = createFileEditorStore(bridge);
+export const appInfoStore = createAppInfoStore(bridge);
 export const settingsStore = createSettingsStore(bridge);
 export const pipelineStore = createPipelineStore(bridge);
 export const sessionStore = createSessionStore(bridge);
@@ -26,7 +30,7 @@ export const logSearchStore = createLogSearchStore(bridge, logsStore);
 
 /** Loads what the first screen needs and follows the main process's events; returns the teardown. */
 export function startAppStores(): () => void {
-  const stores = [projectsStore, workspaceStore, engineStore, filesStore, pipelineStore, sessionStore, environmentsStore];
+  const stores = [projectsStore, workspaceStore, engineStore, filesStore, fileEditorStore, pipelineStore, sessionStore, environmentsStore];
   const stops = [...stores.map((store) => store.getState().start()), runStore.getState().follow()];
   void settingsStore.getState().load();
   return () => stops.forEach((stop) => stop());

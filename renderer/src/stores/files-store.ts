@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { BridgeClient } from '../../../electron/contract';
+import type { BridgeClient, EntrySummary, FileEntry } from '../../../electron/contract';
 import { errorMessage } from '../bridge/request-error';
 import { emptyTree, failLoading, finishLoading, loadedFolders, setExpanded, startLoading, type FileTree } from './file-tree';
 
@@ -7,11 +7,20 @@ export interface FilesState {
   /** The open project, whose files are watched while it stays open. */
   projectId: string | undefined;
   tree: FileTree;
+  /** The entry a person clicked last: where New file goes (its folder), what Rename and Delete act on. */
+  selected: string | undefined;
   open(projectId: string): void;
   close(): void;
   setExpanded(path: string, expanded: boolean): void;
   toggle(path: string): void;
   load(path: string): Promise<void>;
+  select(path: string | undefined): void;
+  /** Makes an empty file or a folder in `folder`; rejects with the bridge's error for the dialog to show. */
+  create(kind: 'file' | 'folder', folder: string, name: string): Promise<FileEntry>;
+  /** Renames or moves; rejects with the bridge's error. */
+  move(from: string, to: string): Promise<FileEntry>;
+  describe(path: string): Promise<EntrySummary>;
+  remove(path: string): Promise<{ trashed: boolean }>;
   /** Follows `project.filesChanged`; returns the unsubscribe. */
   start(): () => void;
 }
@@ -30,16 +39,22 @@ export function createFilesStore(bridge: BridgeClient) {
 
   return createStore<FilesState>()((set, get) => {
     const update = (change: (tree: FileTree) => FileTree) => set((state) => ({ tree: change(state.tree) }));
+    const opened = () => {
+      const { projectId } = get();
+      if (!projectId) throw new Error('No project is open');
+      return projectId;
+    };
 
     return {
       projectId: undefined,
       tree: emptyTree,
+      selected: undefined,
 
       open(projectId) {
         if (get().projectId === projectId) return;
         get().close();
         requestIds = new Map();
-        set({ projectId, tree: emptyTree });
+        set({ projectId, tree: emptyTree, selected: undefined });
         queueWatch('projects.watch', projectId);
         void get().load('');
         // A change made before the watcher was ready is reported by no event: list again once it is.
@@ -53,6 +68,39 @@ export function createFilesStore(bridge: BridgeClient) {
         if (!projectId) return;
         queueWatch('projects.unwatch', projectId);
         set({ projectId: undefined, tree: emptyTree });
+      },
+
+      select(path) {
+        set({ selected: path });
+      },
+
+      async create(kind, folder, name) {
+        const projectId = opened();
+        const path = joinPath(folder, name);
+        const entry = await bridge.request(kind === 'file' ? 'files.createFile' : 'files.createFolder', { projectId, path });
+        await get().load(folder);
+        if (folder !== '') get().setExpanded(folder, true);
+        set({ selected: entry.path });
+        return entry;
+      },
+
+      async move(from, to) {
+        const projectId = opened();
+        const entry = await bridge.request('files.move', { projectId, from, to });
+        await Promise.all([...new Set([parentOf(from), parentOf(to)])].map((folder) => get().load(folder)));
+        set({ selected: entry.path });
+        return entry;
+      },
+
+      describe(path) {
+        return bridge.request('files.describe', { projectId: opened(), path });
+      },
+
+      async remove(path) {
+        const result = await bridge.request('files.delete', { projectId: opened(), path });
+        await get().load(parentOf(path));
+        if (get().selected === path) set({ selected: undefined });
+        return result;
       },
 
       setExpanded(path, expanded) {
@@ -89,4 +137,14 @@ export function createFilesStore(bridge: BridgeClient) {
       },
     };
   });
+}
+
+/** The folder an entry is in ("" for the project folder). */
+export function parentOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
+export function joinPath(folder: string, name: string): string {
+  return folder === '' ? name : `${folder}/${name}`;
 }
