@@ -55,7 +55,14 @@ test('the steps of a pipeline show as a graph, and an unreadable file shows wher
   await expect(graph.getByText('load', { exact: true })).toBeVisible();
   await expect(graph.getByText('train', { exact: true })).toBeVisible();
   await expect(graph.locator('.react-flow__edge')).toHaveCount(1);
-  await expect(app.page.getByRole('table', { name: 'Parameters' })).toContainText('alpha');
+  const parameters = app.page.getByLabel('Pipeline parameters', { exact: true });
+  await expect(parameters).toHaveValue('{\n  "alpha": 0.5\n}');
+  // Edited as JSON on the Overview, and saved into the file by themselves.
+  await parameters.fill('{"alpha": 0.7, "beta": "b"}');
+  await expect(app.page.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  await expect
+    .poll(async () => (JSON.parse(await fs.readFile(path.join(dir, 'main.orchest'), 'utf8')) as { parameters: unknown }).parameters)
+    .toEqual({ alpha: 0.7, beta: 'b' });
 
   await app.page.getByRole('link', { name: 'All pipelines' }).click();
   await app.page.getByRole('link', { name: 'broken.orchest' }).click();

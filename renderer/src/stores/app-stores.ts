@@ -11,6 +11,7 @@ import { createProjectsStore } from './projects-store';
 import { createRunStore } from './run-store';
 import { createSessionStore } from './session-store';
 import { createSettingsStore } from './settings-store';
+import { createStepsEditorStore } from './steps-editor-store';
 import { createWorkspaceStore } from './workspace-store';
 
 /** The page's stores, all on the one bridge client. */
@@ -22,6 +23,7 @@ export const fileEditorStore = createFileEditorStore(bridge);
 export const appInfoStore = createAppInfoStore(bridge);
 export const settingsStore = createSettingsStore(bridge);
 export const pipelineStore = createPipelineStore(bridge);
+export const stepsEditorStore = createStepsEditorStore(bridge, pipelineStore);
 export const sessionStore = createSessionStore(bridge);
 export const runStore = createRunStore(bridge);
 export const environmentsStore = createEnvironmentsStore(bridge);
@@ -30,7 +32,7 @@ export const logSearchStore = createLogSearchStore(bridge, logsStore);
 
 /** Loads what the first screen needs and follows the main process's events; returns the teardown. */
 export function startAppStores(): () => void {
-  const stores = [projectsStore, workspaceStore, engineStore, filesStore, fileEditorStore, pipelineStore, sessionStore, environmentsStore];
+  const stores = [projectsStore, workspaceStore, engineStore, filesStore, fileEditorStore, pipelineStore, stepsEditorStore, sessionStore, environmentsStore];
   const stops = [...stores.map((store) => store.getState().start()), runStore.getState().follow()];
   void settingsStore.getState().load();
   return () => stops.forEach((stop) => stop());

@@ -20,6 +20,8 @@ export interface PipelineState {
   /** Sends every service; rejects with the bridge's error (PIPELINE_INVALID, CONFLICT) for the form. */
   saveServices(services: Record<string, Record<string, unknown>>, revision: string): Promise<PipelineDocument>;
   saveSettings(settings: PipelineSettings, revision: string): Promise<PipelineDocument>;
+  /** Takes a document a save elsewhere answered, when it is of the open pipeline and newer than any read in flight. */
+  adopt(projectId: string, path: string, document: PipelineDocument): void;
   /** Reloads when the pipeline's folder changes on disk; returns the unsubscribe. */
   start(): () => void;
 }
@@ -94,6 +96,12 @@ export function createPipelineStore(bridge: BridgeClient) {
 
       saveSettings: (settings, revision) =>
         save((projectId, path) => bridge.request('pipelines.saveSettings', { projectId, path, revision, settings })),
+
+      adopt(projectId, path, document) {
+        if (!current(projectId, path)) return;
+        generation++;
+        set({ document, error: undefined, loading: false });
+      },
 
       start() {
         const refetch = debounce(() => void get().reload(), PIPELINE_REFETCH_MS);

@@ -1,4 +1,4 @@
-import type { ClientTransport, Envelope } from '../../../electron/contract';
+import type { ClientTransport, Envelope, ErrorCode } from '../../../electron/contract';
 
 type Handler = (input: unknown) => unknown;
 
@@ -20,7 +20,9 @@ export class FakeTransport implements ClientTransport {
     try {
       return { ok: true, value: await handler(input) };
     } catch (error) {
-      return { ok: false, error: { code: 'NOT_FOUND', message: (error as Error).message } };
+      // A handler picks the code by throwing an error with one (e.g. CONFLICT); NOT_FOUND otherwise.
+      const code = (error as { code?: ErrorCode }).code ?? 'NOT_FOUND';
+      return { ok: false, error: { code, message: (error as Error).message } };
     }
   }
 

@@ -2,34 +2,41 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pipelineNameError, pipelinePathError, suggestedPipelinePath } from '../../../renderer/src/features/pipelines/pipeline-path';
-import { stepGraph } from '../../../renderer/src/features/pipelines/step-graph';
+import { readSteps } from '../../../electron/contract';
+import { flowEdges, flowNodes } from '../../../renderer/src/features/pipelines/flow-nodes';
 import { itNeeding } from '../../helpers/machine-needs';
 import { missingOrchestFixtures, ORCHEST_FIXTURES } from '../../helpers/shared-fixtures';
 
-describe('stepGraph', () => {
+describe('the graph of a pipeline file', () => {
+  const graphOf = (steps: unknown) => {
+    const read = readSteps(steps);
+    const inputs = { steps: read, selected: new Set<string>(), runs: new Map(), issues: {}, logHref: (id: string) => id };
+    return { nodes: flowNodes([], inputs), edges: flowEdges(read, new Map(), undefined) };
+  };
+
   it('places steps at meta_data.position with an edge from each incoming connection', () => {
-    const graph = stepGraph({
+    const graph = graphOf({
       a: { title: 'Get data', file_path: 'get.py', incoming_connections: [], meta_data: { position: [10, 20] } },
       b: { title: 'Train', file_path: 'train.ipynb', incoming_connections: ['a', 'gone'], meta_data: { position: [300.5, 20] } },
       c: { file_path: 'c.sh', incoming_connections: 'a' },
     });
-    expect(graph.nodes).toEqual([
-      { id: 'a', position: { x: 10, y: 20 }, data: { title: 'Get data', filePath: 'get.py' } },
-      { id: 'b', position: { x: 300.5, y: 20 }, data: { title: 'Train', filePath: 'train.ipynb' } },
-      { id: 'c', position: { x: 0, y: -160 }, data: { title: 'c', filePath: 'c.sh' } },
+    expect(graph.nodes.map((node) => [node.id, node.position, node.data.title, node.data.filePath])).toEqual([
+      ['a', { x: 10, y: 20 }, 'Get data', 'get.py'],
+      ['b', { x: 300.5, y: 20 }, 'Train', 'train.ipynb'],
+      ['c', { x: 0, y: 0 }, 'c', 'c.sh'],
     ]);
-    expect(graph.edges).toEqual([{ id: 'a->b', source: 'a', target: 'b' }]);
+    expect(graph.edges.map((edge) => [edge.id, edge.source, edge.target])).toEqual([['a->b', 'a', 'b']]);
   });
 
   it('draws nothing for missing or odd steps', () => {
-    expect(stepGraph(undefined)).toEqual({ nodes: [], edges: [] });
-    expect(stepGraph([1, 2])).toEqual({ nodes: [], edges: [] });
+    expect(graphOf(undefined)).toEqual({ nodes: [], edges: [] });
+    expect(graphOf([1, 2])).toEqual({ nodes: [], edges: [] });
   });
 
   itNeeding(missingOrchestFixtures, 'reads a real Orchest pipeline', () => {
     const file = path.join(ORCHEST_FIXTURES, 'pipelines', 'quickstart__california_housing.orchest');
     const { steps } = JSON.parse(fs.readFileSync(file, 'utf8')) as { steps: Record<string, unknown> };
-    const graph = stepGraph(steps);
+    const graph = graphOf(steps);
     expect(graph.nodes).toHaveLength(Object.keys(steps).length);
     expect(graph.edges.length).toBeGreaterThan(0);
   });

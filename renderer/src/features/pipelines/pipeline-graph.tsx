@@ -1,67 +1,155 @@
-import { Background, ReactFlow, type Edge } from '@xyflow/react';
+import {
+  applyNodeChanges,
+  Background,
+  Controls,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection,
+  type Node,
+  type NodeChange,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo } from 'react';
-import type { PipelineRun } from '../../../../electron/contract';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
+import { type PipelineRun, type PipelineSteps } from '../../../../electron/contract';
+import { FILE_DRAG_TYPE } from './file-drag';
+import { flowEdges, flowNodes } from './flow-nodes';
 import { StepBox, type StepFlowNode } from './step-box';
-import { stepGraph } from './step-graph';
 
 const NODE_TYPES = { step: StepBox };
 
 export interface PipelineGraphProps {
-  steps: unknown;
+  steps: PipelineSteps;
   label: string;
   /** The pipeline's latest run, whose states the steps show. */
   run: PipelineRun | null | undefined;
   selected: readonly string[];
+  /** The rules each step breaks, by step uuid. */
+  issues: Readonly<Record<string, string[]>>;
+  selectedEdge: string | undefined;
   /** A click on a step; `additive` with Shift, Ctrl or Cmd held. */
   onPick(step: string, additive: boolean): void;
+  /** Steps taken by a rectangle drawn with Shift held. */
+  onSelect(steps: string[]): void;
+  onPickEdge(edge: string): void;
   /** A click on the background. */
   onClear(): void;
+  onMove(positions: Record<string, [number, number]>): void;
+  onConnect(from: string, to: string): void;
+  /** A file of the project dropped on the graph, at this place of the canvas. */
+  onDropFile(path: string, position: [number, number]): void;
   logHref(step: string): string;
+  /** Filled with where on the canvas a new step would be in sight. */
+  placeNear: RefObject<(() => [number, number] | undefined) | undefined>;
 }
 
-/** The steps where the pipeline editor put them, read-only (nothing drags, connects or deletes) but selectable to run. */
-export function PipelineGraph({ steps, label, run, selected, onPick, onClear, logHref }: PipelineGraphProps) {
-  const graph = useMemo(() => stepGraph(steps), [steps]);
-  const { nodes, edges } = useMemo(() => {
-    const runs = new Map(run?.steps.map((step) => [step.uuid, step]));
-    const flowNodes: StepFlowNode[] = graph.nodes.map((node) => {
-      const stepRun = runs.get(node.id);
-      const logs = stepRun?.startedAt !== undefined ? logHref(node.id) : undefined;
-      return { ...node, type: 'step', data: { ...node.data, run: stepRun, selected: selected.includes(node.id), logHref: logs } };
-    });
-    // An edge into a running step moves, so the eye finds where the run is.
-    const flowEdges: Edge[] = graph.edges.map((edge) => ({ ...edge, type: 'smoothstep', animated: runs.get(edge.target)?.status === 'STARTED' }));
-    return { nodes: flowNodes, edges: flowEdges };
-  }, [graph, run, selected, logHref]);
-
-  if (nodes.length === 0) {
-    return (
-      <p className="graph-empty muted" data-testid="no-steps">
-        No steps yet.
-      </p>
-    );
-  }
+/** The steps where the editor put them: they drag, connect and are selected, one by one or with a rectangle. */
+export function PipelineGraph(props: PipelineGraphProps) {
   return (
-    <div className="pipeline-graph" role="figure" aria-label={label} data-testid="pipeline-graph">
+    <ReactFlowProvider>
+      <EditableGraph {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function EditableGraph({ steps, label, run, selected, issues, selectedEdge, onPick, onSelect, onPickEdge, onClear, onMove, onConnect, onDropFile, logHref, placeNear }: PipelineGraphProps) {
+  const flow = useReactFlow();
+  const runs = useMemo(() => new Map(run?.steps.map((step) => [step.uuid, step])), [run]);
+  const selection = useMemo(() => new Set(selected), [selected]);
+  // Positions change here while a step is dragged, and reach the pipeline once, when it is dropped.
+  const inputs = useMemo(() => ({ steps, selected: selection, runs, issues, logHref }), [steps, selection, runs, issues, logHref]);
+  const [graph, setGraph] = useState(() => ({ inputs, nodes: flowNodes([], inputs) }));
+  // New inputs give new nodes in this same render (no empty first frame, no second commit).
+  if (graph.inputs !== inputs) setGraph((previous) => ({ inputs, nodes: flowNodes(previous.nodes, inputs) }));
+  const nodes = graph.nodes;
+  const edges = useMemo(() => flowEdges(steps, runs, selectedEdge), [steps, runs, selectedEdge]);
+  // An empty pipeline starts with the canvas's origin near the top left, where the first steps go.
+  const [fitAtStart] = useState(() => Object.keys(steps).length > 0);
+
+  // New steps go near the top left of what is in sight.
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    placeNear.current = () => {
+      const bounds = container.current?.getBoundingClientRect();
+      if (!bounds) return undefined;
+      const { x, y } = flow.screenToFlowPosition({ x: bounds.left + 40, y: bounds.top + 40 });
+      return [Math.round(x), Math.round(y)];
+    };
+    return () => {
+      placeNear.current = undefined;
+    };
+  }, [flow, placeNear]);
+
+  const drawing = useRef(false);
+  const current = useRef(selection);
+  current.current = selection;
+  const onNodesChange = useCallback(
+    (changes: NodeChange<StepFlowNode>[]) => {
+      // Selection is the panel's: clicks arrive through onNodeClick, a rectangle drawn with Shift here.
+      const picks = changes.filter((change) => change.type === 'select');
+      if (drawing.current && picks.length > 0) {
+        const next = new Set(current.current);
+        for (const pick of picks) {
+          if (pick.selected) next.add(pick.id);
+          else next.delete(pick.id);
+        }
+        onSelect([...next]);
+      }
+      const kept = changes.filter((change) => change.type !== 'select' && change.type !== 'remove');
+      if (kept.length > 0) setGraph((previous) => ({ ...previous, nodes: applyNodeChanges(kept, previous.nodes) }));
+    },
+    [onSelect],
+  );
+  const commitMoves = useCallback(
+    (moved: Node[]) => onMove(Object.fromEntries(moved.map((node) => [node.id, [Math.round(node.position.x), Math.round(node.position.y)]]))),
+    [onMove],
+  );
+  const connect = useCallback((connection: Connection) => onConnect(connection.source, connection.target), [onConnect]);
+
+  const onDragOver = (event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(FILE_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  };
+  const onDrop = (event: DragEvent) => {
+    const path = event.dataTransfer.getData(FILE_DRAG_TYPE);
+    if (!path) return;
+    event.preventDefault();
+    const { x, y } = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    onDropFile(path, [Math.round(x), Math.round(y)]);
+  };
+
+  return (
+    <div ref={container} className="pipeline-graph" role="figure" aria-label={label} data-testid="pipeline-graph" onDragOver={onDragOver} onDrop={onDrop}>
+      {nodes.length === 0 && (
+        <p className="graph-empty muted" data-testid="no-steps">
+          No steps yet. Add one with New step, or drop a file here.
+        </p>
+      )}
       <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        nodesFocusable={false}
-        edgesFocusable={false}
-        elementsSelectable={false}
-        deleteKeyCode={null}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={(_event, _node, moved) => commitMoves(moved)}
+        onSelectionDragStop={(_event, moved) => commitMoves(moved)}
+        onConnect={connect}
         onNodeClick={(event, node) => onPick(node.id, event.shiftKey || event.ctrlKey || event.metaKey)}
+        onEdgeClick={(_event, edge) => onPickEdge(edge.id)}
+        onSelectionStart={() => (drawing.current = true)}
+        onSelectionEnd={() => (drawing.current = false)}
         onPaneClick={onClear}
-        fitView
+        multiSelectionKeyCode={null}
+        deleteKeyCode={null}
+        nodesFocusable={false}
+        fitView={fitAtStart}
+        defaultViewport={{ x: 40, y: 40, zoom: 1 }}
         fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
-        minZoom={0.2}
+        minZoom={0.1}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} size={1} />
+        <Controls showInteractive={false} />
       </ReactFlow>
     </div>
   );

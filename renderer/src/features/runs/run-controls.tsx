@@ -1,6 +1,6 @@
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icon';
-import { runStore } from '../../stores/app-stores';
+import { runStore, stepsEditorStore } from '../../stores/app-stores';
 import { isRunLive } from '../../stores/run-store';
 import { SessionPill } from '../sessions/session-pill';
 import { runStatusLabel } from './run-labels';
@@ -20,11 +20,11 @@ export function RunControls() {
           {run.message}
         </span>
       )}
-      {/* One element for Run and Cancel run, so focus stays on it when the run changes. */}
+      {/* One element for Run and Cancel run, so focus stays on it when the run changes. Edits of the steps are saved first. */}
       <Button
         key="toggle"
         size="small"
-        onClick={() => void (live ? runs.cancel() : runs.start('all'))}
+        onClick={() => void (live ? runs.cancel() : stepsEditorStore.getState().flush().then(() => runs.start('all')))}
         disabled={pending !== undefined}
         aria-busy={pending !== undefined || undefined}
         title={live ? 'Stop the run: its unfinished steps end ABORTED' : 'Run every step, starting the session first when it does not run'}

@@ -1,6 +1,6 @@
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icon';
-import { runStore } from '../../stores/app-stores';
+import { runStore, stepsEditorStore } from '../../stores/app-stores';
 import { isRunLive } from '../../stores/run-store';
 import { useRun } from './use-run';
 
@@ -14,6 +14,8 @@ export function RunSelectionBar({ selected, onClear }: RunSelectionBarProps) {
   const { run, pending } = useRun();
   const busy = pending !== undefined || isRunLive(run);
   const runs = runStore.getState();
+  // A run reads the file: edits of the steps still waiting for their save go first.
+  const start = (scope: 'selected' | 'descendants') => void stepsEditorStore.getState().flush().then(() => runs.start(scope, selected));
   if (selected.length === 0) {
     return <p className="run-selection run-selection__hint muted">Click a step to select it, Shift- or Ctrl-click for more; then run only those.</p>;
   }
@@ -22,11 +24,11 @@ export function RunSelectionBar({ selected, onClear }: RunSelectionBarProps) {
       <span className="run-selection__count" data-testid="selected-steps">
         {selected.length === 1 ? '1 step selected' : `${selected.length} steps selected`}
       </span>
-      <Button size="small" onClick={() => void runs.start('selected', selected)} disabled={busy} title="Run only the selected steps">
+      <Button size="small" onClick={() => start('selected')} disabled={busy} title="Run only the selected steps">
         <Icon name="play" />
         Run selected
       </Button>
-      <Button size="small" onClick={() => void runs.start('descendants', selected)} disabled={busy} title="Run the selected steps and every step after them">
+      <Button size="small" onClick={() => start('descendants')} disabled={busy} title="Run the selected steps and every step after them">
         <Icon name="play" />
         Run selected and after
       </Button>
