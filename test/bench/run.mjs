@@ -1,5 +1,6 @@
 // `npm run bench`: the renderer's gzipped bundle size and the host's cold start to the first rendered
-// project list in Chromium, and sessions beside docker-compose, each beside a baseline measured in the same run.
+// project list in Chromium, sessions beside docker-compose, the proxy, logs, environments, runs and the pipeline
+// graph, each beside a baseline measured in the same run.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -128,3 +129,6 @@ await benchEnvironments(repo);
 
 const { benchRuns } = await import('./runs-bench.mjs');
 await benchRuns(repo);
+
+const { benchGraph } = await import('./graph-bench.mjs');
+await benchGraph(repo);
