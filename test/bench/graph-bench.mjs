@@ -13,7 +13,7 @@ import { median, withBenchProject } from './bench-host.mjs';
 
 const BIG = { steps: 200, connections: 400 };
 const SMALL = { steps: 2, connections: 1 };
-const RUNS = 3;
+const RUNS = 5;
 const DRAG_MOVES = 120;
 const AIMS = { drawnMs: 500, frameMs: 16 };
 const CHROMIUM_ARGS = [

@@ -10,7 +10,7 @@ import { SessionPanel } from '../sessions/session-panel';
 import { PipelineVariables } from '../variables/pipeline-variables';
 import { PipelineHeader } from './pipeline-header';
 import { PipelineOverview } from './pipeline-overview';
-import { pipelineGraphModule } from './steps-panel';
+import { preloadPipelineGraph } from './pipeline-graph-module';
 import { UnreadablePipeline } from './unreadable-pipeline';
 
 const SECTIONS: readonly TabItem<PipelineSection>[] = [
@@ -34,7 +34,7 @@ export function PipelineView({ projectId, path, section, source }: PipelineViewP
   const error = useStore(pipelineStore, (s) => (s.projectId === projectId && s.path === path ? s.error : undefined));
 
   useEffect(() => {
-    void pipelineGraphModule.preload().catch(() => undefined); // while the file is read
+    preloadPipelineGraph(); // while the file is read
     pipelineStore.getState().open(projectId, path);
     void sessionStore.getState().load(projectId, path);
     runStore.getState().open(projectId, path);

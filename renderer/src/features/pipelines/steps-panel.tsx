@@ -14,12 +14,12 @@ import {
 } from '../../../../electron/contract';
 import { formatRoute } from '../../app/route';
 import { Button } from '../../components/button';
-import { onDemandModule } from '../../components/on-demand-module';
 import { ConfirmDeleteDialog } from '../../components/confirm-delete-dialog';
 import { environmentsStore, stepsEditorStore } from '../../stores/app-stores';
 import { RunSelectionBar } from '../runs/run-selection-bar';
 import { useRun } from '../runs/use-run';
 import { stepIssues } from './step-issues';
+import { pipelineGraphModule } from './pipeline-graph-module';
 import { ProjectFileList } from './project-file-list';
 import { SaveState } from './save-state';
 import { pathFromPipeline, titleFromFile } from './step-file-path';
@@ -28,8 +28,6 @@ import { pickStep } from './step-selection';
 import { useEditorKeys } from './use-editor-keys';
 import { useProjectFiles } from './use-project-files';
 
-// The graph library is most of the page's weight: it loads with the first pipeline opened (see PipelineView).
-export const pipelineGraphModule = onDemandModule(() => import('./pipeline-graph'));
 
 const NO_STEPS: PipelineSteps = {};
 
