@@ -15,6 +15,7 @@ import { pipelineHandlers } from './pipelines/pipeline-handlers';
 import { PipelineService } from './pipelines/pipeline-service';
 import { ProjectRegistry } from './projects/project-registry';
 import { projectHandlers } from './projects/project-handlers';
+import { isInside } from './projects/project-paths';
 import { ProjectService } from './projects/project-service';
 import { FolderWatcher } from './projects/project-watcher';
 import { PortProxy, type ProxyListening } from './proxy/port-proxy';
@@ -174,7 +175,10 @@ export class OrchestApp {
         await this.sessions.stopWhere((s) => s.projectId === projectId);
         await this.variables.forget(projectId);
       }),
-      ...fileHandlers(this.projects, this.options.desktopFiles),
+      // A pipeline file deleted from the Files tab (or the folder it was in) takes its session with it.
+      ...fileHandlers(this.projects, this.options.desktopFiles, (projectId, deleted) =>
+        this.sessions.stopWhere((s) => s.projectId === projectId && isInside(deleted, s.pipelinePath)),
+      ),
       ...variableHandlers(this.variables, this.projects, this.pipelines),
       ...pipelineHandlers(this.pipelines, async (projectId, uuid) => {
         await this.sessions.stopWhere((s) => s.projectId === projectId && s.pipelineUuid === uuid);

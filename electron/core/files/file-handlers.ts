@@ -20,15 +20,26 @@ type FileRequests =
   | 'files.download'
   | 'files.openWithSystem';
 
-/** Operations on a project's files; `desktop` is there only in the desktop app (trash, system apps). */
-export function fileHandlers(projects: ProjectService, desktop: DesktopFileHooks | undefined): Pick<Handlers, FileRequests> {
+/**
+ * Operations on a project's files; `desktop` is there only in the desktop app (trash, system apps).
+ * `onDeleted` hears of each deleted path (a pipeline file's session then stops).
+ */
+export function fileHandlers(
+  projects: ProjectService,
+  desktop: DesktopFileHooks | undefined,
+  onDeleted: (projectId: string, relative: string) => Promise<void> = async () => undefined,
+): Pick<Handlers, FileRequests> {
   const folder = (projectId: string) => projects.folder(projectId);
   return {
     'files.createFile': async ({ projectId, path }) => createFile(await folder(projectId), path),
     'files.createFolder': async ({ projectId, path }) => createFolder(await folder(projectId), path),
     'files.move': async ({ projectId, from, to }) => moveEntry(await folder(projectId), from, to),
     'files.describe': async ({ projectId, path }) => describeEntry(await folder(projectId), path),
-    'files.delete': async ({ projectId, path }) => deleteEntry(await folder(projectId), path, desktop?.trashItem),
+    'files.delete': async ({ projectId, path }) => {
+      const deleted = await deleteEntry(await folder(projectId), path, desktop?.trashItem);
+      await onDeleted(projectId, path);
+      return deleted;
+    },
     'files.read': async ({ projectId, path }) => readTextFile(await folder(projectId), path),
     'files.write': async ({ projectId, path, content, revision, overwrite }) =>
       writeTextFile(await folder(projectId), path, content, revision, overwrite),
