@@ -1,33 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { z } from 'zod';
-import { AppError, isDiskFull } from '../app-error';
+import { writeDurably } from '../files/durable-write';
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; missing: boolean; message: string };
 
-/**
- * Replaces the file at once (a fresh temp file beside it, flushed, then renamed over it): a reader, or
- * the app after a crash, finds the old record or the new, never half of one.
- */
+/** Replaces the file at once and for good: a reader, or the app after a crash, finds the old record or the new. */
 export async function writeJsonFile(file: string, value: unknown): Promise<void> {
-  const folder = path.dirname(file);
-  await fs.mkdir(folder, { recursive: true });
-  const temp = path.join(folder, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await fs.open(temp, 'wx');
-    try {
-      await handle.writeFile(`${JSON.stringify(value, null, 2)}\n`);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(temp, file);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    if (isDiskFull(error)) throw new AppError('DISK_FULL', `${file} was not saved: no space left on the disk`);
-    throw error;
-  }
+  await writeDurably(file, `${JSON.stringify(value, null, 2)}\n`, { diskFullMessage: `${file} was not saved: no space left on the disk` });
 }
 
 /** The file's record, or why there is none: missing, not JSON, or not the shape the schema asks for. */

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
-import path from 'node:path';
-import { AppError, isDiskFull } from '../app-error';
+import { AppError } from '../app-error';
+import { writeDurably } from '../files/durable-write';
 
 /** The file's bytes, or undefined when there is no file yet. */
 export async function readSecretFile(file: string): Promise<Buffer | undefined> {
@@ -22,27 +21,11 @@ export async function secretFileExists(file: string): Promise<boolean> {
  * fresh 0600 file beside it (O_EXCL, so no planted symlink is followed), which is then renamed over it.
  */
 export async function writeSecretFile(file: string, data: string | Uint8Array): Promise<void> {
-  const folder = path.dirname(file);
-  await fs.mkdir(folder, { recursive: true, mode: 0o700 });
-  const temp = path.join(folder, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await fs.open(temp, 'wx', 0o600);
-    try {
-      await handle.chmod(0o600); // exact, whatever the umask
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(temp, file);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    if (isDiskFull(error)) {
-      throw new AppError('DISK_FULL', `The variables were not saved: no space left on the disk. ${file} is as it was.`);
-    }
-    throw error;
-  }
-  await syncFolder(folder);
+  await writeDurably(file, data, {
+    mode: 0o600,
+    folderMode: 0o700,
+    diskFullMessage: `The variables were not saved: no space left on the disk. ${file} is as it was.`,
+  });
 }
 
 export async function removeSecretFile(file: string): Promise<void> {
@@ -53,12 +36,4 @@ export async function removeSecretFile(file: string): Promise<void> {
 export function secretsUnavailable(file: string, reason: string, hint?: string): AppError {
   const rest = hint ? ` ${hint}` : '';
   return new AppError('SECRETS_UNAVAILABLE', `The variables file ${file} ${reason}. It was left as it is.${rest}`);
-}
-
-/** Makes the rename durable where folders can be synced (not on Windows). */
-async function syncFolder(folder: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await fs.open(folder, 'r').catch(() => undefined);
-  await handle?.sync().catch(() => undefined);
-  await handle?.close();
 }
