@@ -25,6 +25,23 @@ export async function createFolder(projectDir: string, relative: string): Promis
   return entryOf(entry.relative, await fs.lstat(entry.absolute));
 }
 
+/** Makes a folder of the project and the ones above it that are missing, each checked as createFolder does. */
+export async function ensureFolder(projectDir: string, relative: string, field = 'path'): Promise<void> {
+  if (relative === '.' || relative === '') return;
+  let made = '';
+  for (const name of relative.split('/')) {
+    made = made ? `${made}/${name}` : name;
+    const entry = await resolveEntry(projectDir, made, field);
+    if (!entry.stat) {
+      await fs.mkdir(entry.absolute).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw failure(error, entry, 'created', field);
+      });
+    } else if (!(await fs.stat(entry.absolute)).isDirectory()) {
+      throw new AppError('CONFLICT', `'${entry.relative}' is a file, where a folder is wanted`, field);
+    }
+  }
+}
+
 /** Renames or moves; both ends are checked, and a folder cannot go inside itself. */
 export async function moveEntry(projectDir: string, from: string, to: string): Promise<FileEntry> {
   const source = await existingEntry(projectDir, from, 'from');

@@ -3,7 +3,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { STEP_FILE_EXTENSIONS } from '../../contract';
 import { AppError } from '../app-error';
-import { isInside } from '../projects/project-paths';
+import { freeEntry } from '../files/entry-path';
+import { ensureFolder } from '../files/file-operations';
 import { kernelspecOf } from './notebook-kernelspec';
 import { toNotebookJson } from './orchest-json';
 
@@ -29,29 +30,17 @@ export async function createStepFile(
   if (!(STEP_FILE_EXTENSIONS as readonly string[]).includes(extension)) {
     throw new AppError('INVALID_INPUT', `A step's file ends in ${STEP_FILE_EXTENSIONS.map((e) => `.${e}`).join(', ')}`, 'filePath');
   }
-  const refuse = (why: string) => new AppError('FORBIDDEN_PATH', `'${filePath}' ${why}`, 'filePath');
-  if (path.posix.isAbsolute(portable) || /^[a-zA-Z]:/.test(portable)) throw refuse('must be relative to the pipeline');
-  const relative = path.posix.normalize(path.posix.join(path.posix.dirname(pipelinePath), portable));
-  const target = path.resolve(projectDir, ...relative.split('/'));
-  if (relative === '..' || relative.startsWith('../') || !isInside(projectDir, target)) throw refuse('leaves the project folder');
-
-  const realRoot = await fs.realpath(projectDir);
-  const folder = path.dirname(target);
-  const staysInside = async (at: string) => isInside(realRoot, await fs.realpath(at).catch(() => '/\0'));
-  if (!(await staysInside(await deepestExisting(folder)))) throw refuse('is in a link that leads outside the project folder');
-  try {
-    await fs.mkdir(folder, { recursive: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' || code === 'ENOTDIR') throw new AppError('CONFLICT', `A file is in the way of ${portable}'s folder`, 'filePath');
-    throw error;
+  if (path.posix.isAbsolute(portable) || /^[a-zA-Z]:/.test(portable)) {
+    throw new AppError('FORBIDDEN_PATH', `'${filePath}' must be relative to the pipeline`, 'filePath');
   }
-  if (!(await staysInside(folder))) throw refuse('is in a link that leads outside the project folder');
-
+  const relative = path.posix.normalize(path.posix.join(path.posix.dirname(pipelinePath), portable));
+  // The Files tab's checks: no '..' out, no link leading out, at every folder made and at the file.
+  await ensureFolder(projectDir, path.posix.dirname(relative), 'filePath');
+  const entry = await freeEntry(projectDir, relative, 'filePath');
   const content = extension === 'ipynb' ? newNotebook(environment) : '';
   try {
-    // 'wx' also refuses a symbolic link at the file's place, even a dangling one.
-    await fs.writeFile(target, content, { flag: 'wx' });
+    // 'wx' also refuses anything that appeared since the check, a link included.
+    await fs.writeFile(entry.absolute, content, { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new AppError('CONFLICT', `${portable} already exists`, 'filePath');
     throw error;
@@ -71,15 +60,4 @@ export function newNotebook(environment: NotebookEnvironment | undefined): strin
     nbformat: 4,
     nbformat_minor: 5,
   });
-}
-
-async function deepestExisting(folder: string): Promise<string> {
-  for (let at = folder; ; at = path.dirname(at)) {
-    try {
-      await fs.lstat(at);
-      return at;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || path.dirname(at) === at) throw error;
-    }
-  }
 }
