@@ -4,7 +4,6 @@ import { AppError } from '../app-error';
 import { isJsonObject } from '../pipelines/json-value';
 import { toOrchestJson } from '../pipelines/orchest-json';
 import type { SessionContext } from '../sessions/session-context';
-import { jobRunSessionUuid } from '../sessions/session-identity';
 import { planSession, type ServiceDefinition, type SessionPlan } from '../sessions/session-plan';
 import { PIPELINE_PARAMETERS, type RunParameters } from './job-grid';
 import type { JobRecord } from './job-records';
@@ -52,7 +51,7 @@ export function runPipelineFileText(definition: PipelineDefinition, parameters: 
 export function jobRunContext(input: JobRunInput): SessionContext & { sessionUuid: string } {
   return {
     sessionType: 'noninteractive',
-    sessionUuid: jobRunSessionUuid(input.runUuid),
+    sessionUuid: input.runUuid, // a run's session is named by the run, as Orchest's were (tasks.py)
     owner: input.owner,
     projectUuid: input.job.projectId,
     pipelineUuid: input.job.pipelineUuid,

@@ -17,8 +17,3 @@ export function basePathPrefix(serviceName: string, sessionUuid: string, preserv
 export function sessionNetworkName(sessionUuid: string): string {
   return `orchest-session-${sessionUuid}`;
 }
-
-/** A job run's session uuid: the run's own uuid, as Orchest's non-interactive runs had (`tasks.py`). */
-export function jobRunSessionUuid(runUuid: string): string {
-  return runUuid;
-}
