@@ -1,41 +1,29 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { requireDocker } from '../helpers/require-docker';
-import { idleService, labelledResources, startSessionApp, type SessionApp } from '../helpers/session-app';
-import { ensureTestImage } from '../helpers/test-images';
+import { describe, expect, it } from 'vitest';
+import { idleService, labelledResources, type SessionApp } from '../helpers/session-app';
+import { sessionAppPerTest } from '../helpers/session-app-per-test';
 
 // Deleting a pipeline file from the Files tab, or the folder it is in, leaves no session running
 // that nothing on screen could stop any more.
 describe('a pipeline file deleted from the Files tab', () => {
-  let busybox: string;
-  let current: SessionApp | undefined;
-
-  beforeAll(async () => {
-    await requireDocker();
-    busybox = await ensureTestImage('busybox');
-  }, 600_000);
-
-  afterEach(async () => {
-    await current?.close();
-    current = undefined;
-  });
+  const apps = sessionAppPerTest();
 
   async function runningSession(app: SessionApp, pipeline: string) {
     const { revision } = await app.app.pipelines.get(app.project.uuid, pipeline);
-    await app.app.pipelines.saveServices(app.project.uuid, pipeline, revision, { web: idleService('web', busybox) });
+    await app.app.pipelines.saveServices(app.project.uuid, pipeline, revision, { web: idleService('web', apps.busybox) });
     expect((await app.app.sessions.start(app.project.uuid, pipeline, true)).status).toBe('RUNNING');
   }
 
   it('stops its session', async () => {
-    current = await startSessionApp('delete-pipeline-file');
+    const current = await apps.open('delete-pipeline-file');
     await runningSession(current, 'main.orchest');
     await current.request('files.delete', { projectId: current.project.uuid, path: 'main.orchest' });
     expect((await labelledResources(current.project.uuid)).containers).toEqual([]);
   }, 120_000);
 
   it('stops the sessions of the pipelines in a deleted folder, and only those', async () => {
-    current = await startSessionApp('delete-pipeline-folder');
+    const current = await apps.open('delete-pipeline-folder');
     const { uuid } = current.project;
     await fs.mkdir(path.join(current.project.path, 'flows'));
     await current.app.pipelines.create(uuid, 'flows/other.orchest', 'Other');

@@ -1,10 +1,9 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ownerIdOf } from '../../electron/core/app-home';
 import { LABELS } from '../../electron/core/docker/labels';
 import { SessionRecovery } from '../../electron/core/sessions/session-recovery';
-import { requireDocker } from '../helpers/require-docker';
-import { docker, idleService, labelledResources, startSessionApp, type SessionApp } from '../helpers/session-app';
-import { ensureTestImage } from '../helpers/test-images';
+import { docker, idleService, labelledResources, type SessionApp } from '../helpers/session-app';
+import { sessionAppPerTest } from '../helpers/session-app-per-test';
 
 /** What the engine had of a session: its network's labels and each container's name and labels. */
 interface EngineCopy {
@@ -34,18 +33,7 @@ async function remake(copy: EngineCopy, image: string): Promise<void> {
 // or fail the session in between. Here a second recovery on the app's own session manager is held
 // between its look and its decision, so that the order is the test's and not the timing's.
 describe('taking sessions back while the app changes them', () => {
-  let busybox: string;
-  let current: SessionApp | undefined;
-
-  beforeAll(async () => {
-    await requireDocker();
-    busybox = await ensureTestImage('busybox');
-  }, 600_000);
-
-  afterEach(async () => {
-    await current?.close();
-    current = undefined;
-  });
+  const apps = sessionAppPerTest();
 
   /** A recovery whose look-up of the pipeline waits for `release`. */
   function heldRecovery(app: SessionApp) {
@@ -67,8 +55,8 @@ describe('taking sessions back while the app changes them', () => {
   }
 
   it('does not bring back a session stopped between its look at the engine and its decision', async () => {
-    current = await startSessionApp('takeback-stop');
-    await current.setServices({ web: idleService('web', busybox) });
+    const current = await apps.open('takeback-stop');
+    await current.setServices({ web: idleService('web', apps.busybox) });
     const { uuid } = current.project;
     expect((await current.app.sessions.start(uuid, 'main.orchest', true)).status).toBe('RUNNING');
 
@@ -87,9 +75,9 @@ describe('taking sessions back while the app changes them', () => {
   }, 120_000);
 
   it('removes what the engine still runs of a session the app showed as failed, and keeps it failed', async () => {
-    current = await startSessionApp('takeback-failed');
+    const current = await apps.open('takeback-failed');
     const { uuid } = current.project;
-    await current.setServices({ web: idleService('web', busybox), worker: idleService('worker', busybox) });
+    await current.setServices({ web: idleService('web', apps.busybox), worker: idleService('worker', apps.busybox) });
     expect((await current.app.sessions.start(uuid, 'main.orchest', true)).status).toBe('RUNNING');
     const copy = await copyOfSession(uuid);
     expect(copy.containers).toHaveLength(2);
@@ -97,10 +85,10 @@ describe('taking sessions back while the app changes them', () => {
     await current.app.sessions.stop(uuid, 'main.orchest', true);
 
     // The start fails (the worker's image is in a registry that is not there), as one cut short by the engine going away would.
-    await current.setServices({ web: idleService('web', busybox), worker: idleService('worker', '127.0.0.1:1/absent:1') });
+    await current.setServices({ web: idleService('web', apps.busybox), worker: idleService('worker', '127.0.0.1:1/absent:1') });
     expect((await current.app.sessions.start(uuid, 'main.orchest', true)).status).toBe('FAILED');
     // ...but the engine kept what it had started: as when the engine went away before the app could remove it.
-    await remake(copy, busybox);
+    await remake(copy, apps.busybox);
 
     const { recovery, release } = heldRecovery(current);
     release();
