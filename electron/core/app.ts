@@ -113,6 +113,7 @@ export class OrchestApp {
     this.runs = new RunManager({
       docker: () => this.engine.docker(),
       pipeline: (projectId, relative) => this.pipelines.get(projectId, relative),
+      pipelineUuid: (projectId, relative) => this.pipelines.uuidOf(projectId, relative),
       projectFolder: (projectId) => this.projects.folder(projectId),
       variables: (projectId, pipelineUuid) => this.variables.effective(projectId, pipelineUuid),
       dataDir: () => this.workspace.dataPath,

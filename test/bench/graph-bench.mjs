@@ -1,8 +1,10 @@
 // The pipeline editor with a big pipeline (issue 16, point 5): 200 steps and 400 connections, timed in
-// Chromium from opening the pipeline in the app to its graph drawn, and the frame times while a step is
-// dragged; beside the same for a pipeline of 2 steps and 1 connection, measured in the same run (what
-// opening any pipeline and dragging anything costs here). Headless Chromium draws at most 60 frames a
-// second whatever its flags, so a frame's work is the main thread's busy time over the frames drawn.
+// Chromium from opening the pipeline in the app (from the project page once it has settled) to the end of
+// the frame that paints its graph, the first time in a fresh page and again in the same page; the longest
+// time without a frame in the second after; and the frame times while a step is dragged. Beside each, the
+// same for a pipeline of 2 steps and 1 connection, measured in the same run (what opening any pipeline and
+// dragging anything costs here). Headless Chromium draws at most 60 frames a second whatever its flags, so
+// a frame's work is the main thread's busy time over the frames drawn.
 // `node test/bench/graph-bench.mjs` runs it alone (after `npm run build`); `npm run bench` runs it too.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -15,6 +17,10 @@ const BIG = { steps: 200, connections: 400 };
 const SMALL = { steps: 2, connections: 1 };
 const RUNS = 5;
 const DRAG_MOVES = 120;
+/** How long the project page's bridge stays without a pending request before the pipeline is opened. */
+const SETTLED_MS = 500;
+/** How long after the graph is drawn the page is watched for a stall (the longest time without a frame). */
+const AFTER_DRAWN_MS = 1000;
 const AIMS = { drawnMs: 500, frameMs: 16 };
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
@@ -47,21 +53,83 @@ export function bigPipeline(name, { steps, connections }) {
   return { name, uuid: randomUUID(), version: '1.2.3', settings: {}, parameters: {}, steps: Object.fromEntries(entries) };
 }
 
-/** Opens the pipeline from the project's page, as a click on it would, until every step and connection is drawn. */
-async function openAndDraw(page, projectId, file, shape) {
+/**
+ * Follows the page's bridge requests; `quiet(ms)` resolves once none has been pending for `ms`: the page has
+ * settled (a person reads the list before clicking, the timed open does not share the host with the list's loading).
+ */
+function followBridge(page) {
+  const pending = new Set();
+  let changedAt = Date.now();
+  page.on('websocket', (socket) => {
+    socket.on('framesent', ({ payload }) => {
+      const frame = JSON.parse(String(payload));
+      if (frame.t === 'req') pending.add(frame.id);
+      changedAt = Date.now();
+    });
+    socket.on('framereceived', ({ payload }) => {
+      const frame = JSON.parse(String(payload));
+      if (frame.t === 'res') pending.delete(frame.id);
+      changedAt = Date.now();
+    });
+  });
+  return {
+    async quiet(ms) {
+      const deadline = Date.now() + 30_000;
+      while (pending.size > 0 || Date.now() - changedAt < ms) {
+        if (Date.now() > deadline) throw new Error(`the page did not settle: ${pending.size} bridge requests pending`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+  };
+}
+
+/** Opens the pipeline from the project's settled page, as a click on it would, until every step and connection is drawn. */
+async function openAndDraw(page, bridge, projectId, file, shape) {
   await page.evaluate(({ projectId }) => (globalThis.location.hash = `#/projects/${projectId}/pipelines`), { projectId });
   await page.getByRole('link', { name: path.basename(file, '.orchest'), exact: true }).waitFor();
-  const started = await page.evaluate(() => performance.now());
-  await page.evaluate(({ projectId, file }) => (globalThis.location.hash = `#/projects/${projectId}/pipelines/${encodeURIComponent(file)}/overview`), { projectId, file });
-  const drawnAt = await page.waitForFunction(
-    ({ steps, connections }) =>
-      globalThis.document.querySelectorAll('.react-flow__node').length === steps &&
-      globalThis.document.querySelectorAll('.react-flow__edge').length === connections &&
-      performance.now(),
-    shape,
-    { polling: 'raf', timeout: 60_000 },
+  await bridge.quiet(SETTLED_MS);
+  // The watch starts in the same task as the open: a check sent afterwards would wait for the busy page and
+  // see the graph late. The first animation frame that finds every step and connection draws them; it ends
+  // after its layout and paint, which Chromium's long-animation-frame entries tell (a frame under 50 ms has
+  // none: then it is drawn when a message posted from the frame is handled, a little late at worst).
+  const drawn = await page.evaluate(
+    ({ projectId, file, steps, connections, AFTER_DRAWN_MS }) =>
+      new Promise((resolve, reject) => {
+        const started = performance.now();
+        let foundAt;
+        let drawnAt;
+        let last;
+        let stall = 0;
+        const frames = [];
+        const longFrames = new PerformanceObserver((list) => frames.push(...list.getEntries()));
+        longFrames.observe({ type: 'long-animation-frame' });
+        const painted = new MessageChannel();
+        painted.port1.onmessage = () => {
+          const long = frames.find((f) => f.startTime <= foundAt && foundAt <= f.startTime + f.duration);
+          drawnAt = long ? long.startTime + long.duration : performance.now();
+        };
+        const frame = () => {
+          const now = performance.now(); // the callback's argument is when the frame was due, early when the page is busy
+          const document = globalThis.document;
+          if (foundAt === undefined && document.querySelectorAll('.react-flow__node').length === steps && document.querySelectorAll('.react-flow__edge').length === connections) {
+            foundAt = now;
+            painted.port2.postMessage(null);
+          }
+          if (drawnAt !== undefined) stall = Math.max(stall, now - Math.max(last, drawnAt));
+          last = now;
+          if (drawnAt !== undefined && now - drawnAt >= AFTER_DRAWN_MS) {
+            painted.port1.close();
+            longFrames.disconnect();
+            resolve({ drawn: drawnAt - started, stall });
+          } else if (now - started > 60_000) reject(new Error('the graph was not drawn in 60 s'));
+          else globalThis.requestAnimationFrame(frame);
+        };
+        globalThis.requestAnimationFrame(frame);
+        globalThis.location.hash = `#/projects/${projectId}/pipelines/${encodeURIComponent(file)}/overview`;
+      }),
+    { projectId, file, ...shape, AFTER_DRAWN_MS },
   );
-  return (await drawnAt.jsonValue()) - started;
+  return drawn;
 }
 
 /** The main thread's busy time so far (ms), as Chromium counts it. */
@@ -106,13 +174,20 @@ async function dragFrames(page) {
 
 async function measure(browser, host, project, file, shape) {
   const drawn = [];
+  const reopened = [];
+  const stalls = [];
   const frames = [];
   const work = [];
   for (let i = 0; i < RUNS; i++) {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const bridge = followBridge(page);
     try {
       await page.goto(host.url);
-      drawn.push(await openAndDraw(page, project.uuid, file, shape));
+      const opened = await openAndDraw(page, bridge, project.uuid, file, shape);
+      drawn.push(opened.drawn);
+      stalls.push(opened.stall);
+      // Again in the same page: the graph's code has run once, as when a person comes back to a pipeline.
+      reopened.push((await openAndDraw(page, bridge, project.uuid, file, shape)).drawn);
       const drag = await dragFrames(page);
       frames.push(...drag.intervals);
       work.push(drag.workPerFrame);
@@ -120,7 +195,7 @@ async function measure(browser, host, project, file, shape) {
       await page.close();
     }
   }
-  return { drawn: median(drawn), medianFrame: median(frames), worstFrame: Math.max(...frames), frameCount: frames.length, work: median(work) };
+  return { drawn: median(drawn), reopened: median(reopened), stall: median(stalls), medianFrame: median(frames), worstFrame: Math.max(...frames), frameCount: frames.length, work: median(work) };
 }
 
 export async function benchGraph(repo) {
@@ -134,8 +209,10 @@ export async function benchGraph(repo) {
       const big = await measure(browser, host, project, 'big.orchest', BIG);
       const met = (ok) => (ok ? 'met' : 'NOT met');
       console.log(
-        `pipeline graph, ${BIG.steps} steps and ${BIG.connections} connections (median of ${RUNS}): drawn ${big.drawn.toFixed(0)} ms after opening; ` +
-          `${SMALL.steps} steps: ${small.drawn.toFixed(0)} ms; ratio ${(big.drawn / small.drawn).toFixed(2)} (aim under ${AIMS.drawnMs} ms: ${met(big.drawn < AIMS.drawnMs)})`,
+        `pipeline graph, ${BIG.steps} steps and ${BIG.connections} connections (median of ${RUNS}): drawn ${big.drawn.toFixed(0)} ms after the first opening in a fresh page ` +
+          `(from the settled project page), ${big.reopened.toFixed(0)} ms when opened again; ${SMALL.steps} steps: ${small.drawn.toFixed(0)} ms and ${small.reopened.toFixed(0)} ms; ` +
+          `ratio ${(big.drawn / small.drawn).toFixed(2)} (aim under ${AIMS.drawnMs} ms at the first opening: ${met(big.drawn < AIMS.drawnMs)}); ` +
+          `then the longest time without a frame in the next ${AFTER_DRAWN_MS / 1000} s: ${big.stall.toFixed(0)} ms, ${SMALL.steps} steps ${small.stall.toFixed(0)} ms`,
       );
       console.log(
         `pipeline graph, dragging a step (${big.frameCount} frames): main-thread work per frame ${big.work.toFixed(1)} ms, ${SMALL.steps} steps ${small.work.toFixed(1)} ms, ratio ${(big.work / small.work).toFixed(2)} ` +

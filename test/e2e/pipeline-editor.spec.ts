@@ -106,6 +106,12 @@ test('a person builds a three-step pipeline on the graph from a new project, run
   }
   await expect(run.status).toHaveText('Run: SUCCESS');
 
+  // The selected step's panel shows its log of the run, and leads to the Logs section with its tools.
+  await editor.step('Notebook').click();
+  await editor.step('Produce').click();
+  await expect(editor.details.getByTestId('step-log')).toContainText('parameter: hello from the editor', { timeout: 15_000 });
+  await app.page.getByRole('region', { name: 'Steps' }).screenshot({ path: test.info().outputPath('step-log.png') });
+
   await run.stepLog('Produce').click();
   const logs = new LogsPage(app.page);
   await expect(logs.line('parameter: hello from the editor')).toBeVisible({ timeout: 15_000 });

@@ -11,7 +11,7 @@ import { isJsonObject, type JsonObject } from './json-value';
 import { newPipelineDefinition } from './new-pipeline';
 import { toOrchestJson, toPlainJson } from './orchest-json';
 import { readPipelineSummary } from './pipeline-summary';
-import { readPipelineFile, revisionOf, writePipelineFile, type PipelineFile } from './pipeline-file';
+import { readPipelineFile, readPipelineUuid, revisionOf, writePipelineFile, type PipelineFile } from './pipeline-file';
 import { migratePipeline } from './pipeline-migrations';
 import { validatePipeline } from './pipeline-validation';
 import { setNotebookKernels } from './notebook-kernelspec';
@@ -49,7 +49,8 @@ export class PipelineService {
 
   /** The uuid written in the pipeline file. */
   async uuidOf(projectId: string, relative: string): Promise<string> {
-    const uuid = (await this.read(projectId, relative)).json.uuid;
+    const dir = await this.projectFolder(projectId);
+    const uuid = await readPipelineUuid(await resolveInsideProject(dir, relative), relative);
     if (typeof uuid !== 'string') throw new AppError('PIPELINE_INVALID', `${relative} has no uuid`);
     return uuid;
   }

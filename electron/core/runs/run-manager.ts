@@ -18,6 +18,8 @@ import { planStepContainer } from './step-container-plan';
 export interface RunManagerOptions {
   docker(): Promise<Docker>;
   pipeline(projectId: string, relative: string): Promise<PipelineDocument>;
+  /** The uuid in the pipeline file, without reading the rest. */
+  pipelineUuid(projectId: string, relative: string): Promise<string>;
   projectFolder(projectId: string): Promise<string>;
   variables(projectId: string, pipelineUuid: string): Promise<Record<string, string>>;
   dataDir(): string;
@@ -265,8 +267,7 @@ export class RunManager implements Disposable {
   private async recordOf(projectId: string, relative: string): Promise<RunRecord | undefined> {
     const known = [...this.records.values()].find((r) => r.run.projectId === projectId && r.run.pipelinePath === relative);
     if (known) return known;
-    const uuid = (await this.options.pipeline(projectId, relative)).definition.uuid;
-    return typeof uuid === 'string' ? this.records.get(keyOf(projectId, uuid)) : undefined;
+    return this.records.get(keyOf(projectId, await this.options.pipelineUuid(projectId, relative)));
   }
 
   /** Cancels every run and waits for their containers to be gone. */

@@ -37,3 +37,20 @@ export function onDemandModule<T>(load: () => Promise<T>): OnDemandModule<T> {
   }
   return { preload, useModule };
 }
+
+/**
+ * Loads the module once the page is idle (or after `timeoutMs` at the latest), for a screen whose next step
+ * is likely to need it: the load then neither delays this screen nor waits for the click.
+ */
+export function usePreloadWhenIdle(module: Pick<OnDemandModule<unknown>, 'preload'>, enabled = true, timeoutMs = 2000): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const start = () => void module.preload().catch(() => undefined); // shown where the module is used
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(start, 200);
+      return () => clearTimeout(timer);
+    }
+    const idle = requestIdleCallback(start, { timeout: timeoutMs });
+    return () => cancelIdleCallback(idle);
+  }, [module, enabled, timeoutMs]);
+}

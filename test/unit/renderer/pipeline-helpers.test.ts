@@ -11,7 +11,7 @@ describe('the graph of a pipeline file', () => {
   const graphOf = (steps: unknown) => {
     const read = readSteps(steps);
     const inputs = { steps: read, selected: new Set<string>(), runs: new Map(), issues: {}, logHref: (id: string) => id };
-    return { nodes: flowNodes([], inputs), edges: flowEdges(read, new Map(), undefined) };
+    return { nodes: flowNodes([], inputs), edges: flowEdges([], read, new Map(), undefined) };
   };
 
   it('places steps at meta_data.position with an edge from each incoming connection', () => {

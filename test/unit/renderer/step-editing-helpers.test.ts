@@ -44,10 +44,21 @@ describe('graph nodes', () => {
     const picked = flowNodes(second, { ...inputs, steps: { a, b: moved }, selected: new Set(['a']) });
     expect(picked[0]?.selected).toBe(true);
     expect(picked[1]).toBe(second[1]);
+    expect(flowNodes(picked, { ...inputs, steps: { a, b: moved }, selected: new Set(['a']) })).toBe(picked);
+  });
+
+  it('reuses unchanged edges, and the whole list when nothing changed', () => {
+    const c = { ...newStep({ uuid: 'c', title: 'C', filePath: 'c.py', position: [600, 0] }), incoming_connections: ['b'] };
+    const first = flowEdges([], { a, b, c }, new Map(), undefined);
+    expect(flowEdges(first, { a, b, c }, new Map(), undefined)).toBe(first);
+    const running = flowEdges(first, { a, b, c }, new Map([['c', { uuid: 'c', title: 'C', status: 'STARTED' } as never]]), undefined);
+    expect(running[0]).toBe(first[0]);
+    expect(running[1]).toMatchObject({ id: 'b->c', animated: true });
+    expect(running).not.toBe(first);
   });
 
   it('draws an edge from each parent that is a step, and marks the steps that break a rule', () => {
-    expect(flowEdges({ a, b }, new Map(), 'a->b')).toMatchObject([{ id: 'a->b', source: 'a', target: 'b', selected: true }]);
+    expect(flowEdges([], { a, b }, new Map(), 'a->b')).toMatchObject([{ id: 'a->b', source: 'a', target: 'b', selected: true }]);
     const issues = stepIssues([
       { path: 'steps.b.file_path', message: 'no file' },
       { path: 'services.x.image', message: 'no image' },

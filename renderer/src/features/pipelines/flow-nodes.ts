@@ -17,7 +17,7 @@ export interface NodeInputs {
  */
 export function flowNodes(previous: readonly StepFlowNode[], inputs: NodeInputs): StepFlowNode[] {
   const before = new Map(previous.map((node) => [node.id, node]));
-  return Object.entries(inputs.steps).map(([id, step]) => {
+  const nodes = Object.entries(inputs.steps).map(([id, step]): StepFlowNode => {
     const run = inputs.runs.get(id);
     const data: StepBoxData = {
       title: step.title || id,
@@ -32,6 +32,12 @@ export function flowNodes(previous: readonly StepFlowNode[], inputs: NodeInputs)
     if (old && old.position.x === x && old.position.y === y && old.selected === data.selected && sameData(old.data, data)) return old;
     return { id, type: 'step', position: { x, y }, data, selected: data.selected, ...(old?.measured ? { measured: old.measured } : ESTIMATED_BOX) };
   });
+  return sameItems(previous, nodes) ? (previous as StepFlowNode[]) : nodes;
+}
+
+/** The previous array itself when it holds the same objects: React Flow then has nothing to look at again. */
+function sameItems<T>(previous: readonly T[], next: readonly T[]): boolean {
+  return previous.length === next.length && next.every((item, i) => item === previous[i]);
 }
 
 /**
@@ -39,12 +45,11 @@ export function flowNodes(previous: readonly StepFlowNode[], inputs: NodeInputs)
  * connections are drawn in the first frame, not after every box has been measured; the measure then corrects them.
  */
 const ESTIMATED_BOX = (() => {
-  const width = 216;
-  const height = 54;
+  const width = 190;
+  const height = 53;
   const handle = { width: 6, height: 6, y: height / 2 - 3 };
   return {
-    initialWidth: width,
-    initialHeight: height,
+    measured: { width, height },
     handles: [
       { ...handle, type: 'target' as const, position: Position.Left, x: -3 },
       { ...handle, type: 'source' as const, position: Position.Right, x: width - 3 },
@@ -61,15 +66,22 @@ function sameData(a: StepBoxData, b: StepBoxData): boolean {
 /** An edge's id names both ends, so a selected edge can be removed from it. */
 export const edgeId = (from: string, to: string) => `${from}->${to}`;
 
-/** One edge from each parent in `incoming_connections` that is a step; an edge into a running step moves. */
-export function flowEdges(steps: PipelineSteps, runs: ReadonlyMap<string, StepRun>, selectedEdge: string | undefined): Edge[] {
+/**
+ * One edge from each parent in `incoming_connections` that is a step; an edge into a running step moves.
+ * Edges that did not change are the previous objects, so only the changed ones are drawn again.
+ */
+export function flowEdges(previous: readonly Edge[], steps: PipelineSteps, runs: ReadonlyMap<string, StepRun>, selectedEdge: string | undefined): Edge[] {
+  const before = new Map(previous.map((edge) => [edge.id, edge]));
   const edges: Edge[] = [];
   for (const [id, step] of Object.entries(steps)) {
     for (const parent of step.incoming_connections) {
       if (!(parent in steps)) continue;
       const edge = edgeId(parent, id);
-      edges.push({ id: edge, source: parent, target: id, type: 'smoothstep', animated: runs.get(id)?.status === 'STARTED', selected: edge === selectedEdge });
+      const animated = runs.get(id)?.status === 'STARTED';
+      const selected = edge === selectedEdge;
+      const old = before.get(edge);
+      edges.push(old && old.animated === animated && old.selected === selected ? old : { id: edge, source: parent, target: id, type: 'smoothstep', animated, selected });
     }
   }
-  return edges;
+  return sameItems(previous, edges) ? (previous as Edge[]) : edges;
 }

@@ -6,11 +6,12 @@ import {
   ReactFlowProvider,
   useReactFlow,
   type Connection,
+  type Edge,
   type Node,
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
 import { type PipelineRun, type PipelineSteps } from '../../../../electron/contract';
 import { FILE_DRAG_TYPE } from './file-drag';
 import { flowEdges, flowNodes } from './flow-nodes';
@@ -43,18 +44,23 @@ export interface PipelineGraphProps {
   placeNear: RefObject<(() => [number, number] | undefined) | undefined>;
 }
 
-/** The steps where the editor put them: they drag, connect and are selected, one by one or with a rectangle. */
-export function PipelineGraph(props: PipelineGraphProps) {
+/**
+ * The steps where the editor put them: they drag, connect and are selected, one by one or with a rectangle.
+ * Memoised: the panel around it re-renders as the project's files and environments arrive.
+ */
+export const PipelineGraph = memo(function PipelineGraph(props: PipelineGraphProps) {
   return (
     <ReactFlowProvider>
       <EditableGraph {...props} />
     </ReactFlowProvider>
   );
-}
+});
 
 function EditableGraph({ steps, label, run, selected, issues, selectedEdge, onPick, onSelect, onPickEdge, onClear, onMove, onConnect, onDropFile, logHref, placeNear }: PipelineGraphProps) {
   const flow = useReactFlow();
-  const runs = useMemo(() => new Map(run?.steps.map((step) => [step.uuid, step])), [run]);
+  // No run yet and no run at all (undefined, then null) are the same states: the boxes stay as they are.
+  const runSteps = run?.steps;
+  const runs = useMemo(() => new Map(runSteps?.map((step) => [step.uuid, step])), [runSteps]);
   const selection = useMemo(() => new Set(selected), [selected]);
   // Positions change here while a step is dragged, and reach the pipeline once, when it is dropped.
   const inputs = useMemo(() => ({ steps, selected: selection, runs, issues, logHref }), [steps, selection, runs, issues, logHref]);
@@ -62,7 +68,8 @@ function EditableGraph({ steps, label, run, selected, issues, selectedEdge, onPi
   // New inputs give new nodes in this same render (no empty first frame, no second commit).
   if (graph.inputs !== inputs) setGraph((previous) => ({ inputs, nodes: flowNodes(previous.nodes, inputs) }));
   const nodes = graph.nodes;
-  const edges = useMemo(() => flowEdges(steps, runs, selectedEdge), [steps, runs, selectedEdge]);
+  const previousEdges = useRef<Edge[]>([]);
+  const edges = useMemo(() => (previousEdges.current = flowEdges(previousEdges.current, steps, runs, selectedEdge)), [steps, runs, selectedEdge]);
   // An empty pipeline starts with the canvas's origin near the top left, where the first steps go.
   const [fitAtStart] = useState(() => Object.keys(steps).length > 0);
 

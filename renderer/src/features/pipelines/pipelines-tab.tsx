@@ -3,14 +3,17 @@ import { formatRoute } from '../../app/route';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { Icon } from '../../components/icon';
+import { usePreloadWhenIdle } from '../../components/on-demand-module';
 import { useProjectListing } from '../projects/use-project-listing';
 import { UnreadableFiles } from '../projects/unreadable-files';
 import { NewPipelineDialog } from './new-pipeline-dialog';
+import { pipelineGraphModule, preloadPipelineGraph } from './pipeline-graph-module';
 
 /** The project's pipeline files: the readable ones in a table, the broken ones with what is wrong. */
 export function PipelinesTab({ projectId }: { projectId: string }) {
   const { items, error } = useProjectListing('pipelines.list', projectId);
   const [creating, setCreating] = useState(false);
+  usePreloadWhenIdle(pipelineGraphModule, Boolean(items?.some((p) => !p.error)));
   const dialog = creating && <NewPipelineDialog projectId={projectId} onClose={() => setCreating(false)} />;
   const newButton = (
     <Button variant="primary" size="small" onClick={() => setCreating(true)}>
@@ -51,7 +54,7 @@ export function PipelinesTab({ projectId }: { projectId: string }) {
             {readable.map((pipeline) => (
               <tr key={pipeline.path}>
                 <td className="table__strong">
-                  <a className="table__link" href={link(pipeline.path)}>
+                  <a className="table__link" href={link(pipeline.path)} onPointerEnter={preloadPipelineGraph} onFocus={preloadPipelineGraph}>
                     {pipeline.name ?? 'Untitled'}
                   </a>
                 </td>

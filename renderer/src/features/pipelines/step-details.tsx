@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { kernelFor, reorderIncoming, stepLabel, type PipelineStep, type PipelineSteps } from '../../../../electron/contract';
 import { Button } from '../../components/button';
+import { StepLog } from '../logs/step-log';
 import { TextField } from '../../components/text-field';
 import type { EnvironmentEntry } from '../../stores/environment-entry';
 import type { StepsDraft } from '../../stores/steps-editor-store';
@@ -16,6 +17,7 @@ export interface StepDetailsProps {
   /** The project's files, relative to the pipeline's folder. */
   files: readonly string[];
   issues: readonly string[];
+  /** The step's log in the Logs section, once the step has run. */
   logHref: string | undefined;
   edit(change: (draft: StepsDraft) => StepsDraft, mergeKey?: string): void;
   onClose(): void;
@@ -115,9 +117,7 @@ export function StepDetails({ projectId, pipelinePath, steps, step, environments
         )}
       </section>
       {logHref ? (
-        <a href={logHref} className="step-details__log">
-          Logs of the last run
-        </a>
+        <StepLog projectId={projectId} path={pipelinePath} step={uuid} title={stepLabel(steps, uuid)} fullHref={logHref} />
       ) : (
         <p className="muted">No log yet: the step has not run.</p>
       )}

@@ -50,7 +50,8 @@ export function StepsPanel({ projectId, path, issues }: StepsPanelProps) {
   const environments = useMemo(() => Object.values(entries ?? {}).sort((a, b) => a.environment.name.localeCompare(b.environment.name)), [entries]);
   const { files } = useProjectFiles(projectId);
   const graph = pipelineGraphModule.useModule();
-  const editor = stepsEditorStore.getState();
+  // The store's actions keep their identity as its state changes, so callbacks built on them stay the same.
+  const { edit, undo, redo } = stepsEditorStore.getState();
 
   const [picked, setPicked] = useState<readonly string[]>([]);
   const [selectedEdge, setSelectedEdge] = useState<string | undefined>();
@@ -75,21 +76,24 @@ export function StepsPanel({ projectId, path, issues }: StepsPanelProps) {
   const onSelect = useCallback((ids: string[]) => (setSelectedEdge(undefined), setPicked(ids)), []);
   const onPickEdge = useCallback((edge: string) => (setPicked([]), setSelectedEdge(edge)), []);
   const logHref = useCallback((step: string) => formatRoute({ name: 'pipeline', projectId, path, section: 'logs', source: step }), [projectId, path]);
-  const onMove = useCallback((positions: Record<string, [number, number]>) => editor.edit((draft) => ({ ...draft, steps: moveSteps(draft.steps, positions) })), [editor]);
+  const onMove = useCallback((positions: Record<string, [number, number]>) => edit((draft) => ({ ...draft, steps: moveSteps(draft.steps, positions) })), [edit]);
   const onConnect = useCallback(
     (from: string, to: string) => {
       const result = connectSteps(stepsEditorStore.getState().history?.present.steps ?? {}, from, to);
       if (!result.ok) return setRefusal(`Not connected: ${result.reason}.`);
       setRefusal(undefined);
-      editor.edit((draft) => ({ ...draft, steps: result.steps }));
+      edit((draft) => ({ ...draft, steps: result.steps }));
     },
-    [editor],
+    [edit],
   );
+  // Read when a step is added, so the callbacks (and the graph that takes them) stay the same as environments arrive.
+  const firstEnvironment = useRef(environments[0]?.environment);
+  firstEnvironment.current = environments[0]?.environment;
   const addStep = useCallback(
     (filePath: string, title: string, near?: [number, number]) => {
       const uuid = crypto.randomUUID();
-      const first = environments[0]?.environment;
-      editor.edit((draft) => {
+      const first = firstEnvironment.current;
+      edit((draft) => {
         const position = freePosition(draft.steps, near ?? placeNear.current?.());
         const environment = first && { uuid: first.uuid, name: first.name, language: first.language };
         return { ...draft, steps: { ...draft.steps, [uuid]: newStep({ uuid, title, filePath, position, ...(environment ? { environment } : {}) }) } };
@@ -97,12 +101,12 @@ export function StepsPanel({ projectId, path, issues }: StepsPanelProps) {
       setSelectedEdge(undefined);
       setPicked([uuid]);
     },
-    [editor, environments],
+    [edit],
   );
   const onDropFile = useCallback((file: string, position: [number, number]) => addStep(pathFromPipeline(path, file), titleFromFile(file), position), [addStep, path]);
   const duplicate = () => {
     let copies: Record<string, string> = {};
-    editor.edit((draft) => {
+    edit((draft) => {
       const result = duplicateSteps(draft.steps, selected, () => crypto.randomUUID());
       copies = result.copies;
       return { ...draft, steps: result.steps };
@@ -111,13 +115,13 @@ export function StepsPanel({ projectId, path, issues }: StepsPanelProps) {
   };
   const removeEdge = (edge: string) => {
     const [from, to] = edge.split('->');
-    if (from && to) editor.edit((draft) => ({ ...draft, steps: disconnectSteps(draft.steps, from, to) }));
+    if (from && to) edit((draft) => ({ ...draft, steps: disconnectSteps(draft.steps, from, to) }));
     setSelectedEdge(undefined);
   };
 
   useEditorKeys({
-    onUndo: editor.undo,
-    onRedo: editor.redo,
+    onUndo: undo,
+    onRedo: redo,
     onSelectAll: () => (setSelectedEdge(undefined), setPicked(Object.keys(steps))),
     onDelete: () => {
       if (selectedEdge) removeEdge(selectedEdge);
@@ -145,10 +149,10 @@ export function StepsPanel({ projectId, path, issues }: StepsPanelProps) {
         <Button size="small" onClick={() => (selectedEdge ? removeEdge(selectedEdge) : setConfirming(selected))} disabled={selected.length === 0 && !selectedEdge}>
           {selectedEdge ? 'Delete connection' : 'Delete'}
         </Button>
-        <Button size="small" variant="ghost" onClick={editor.undo} disabled={!canUndo} title="Undo (Ctrl+Z)">
+        <Button size="small" variant="ghost" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)">
           Undo
         </Button>
-        <Button size="small" variant="ghost" onClick={editor.redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
+        <Button size="small" variant="ghost" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
           Redo
         </Button>
         <SaveState />
@@ -193,7 +197,7 @@ export function StepsPanel({ projectId, path, issues }: StepsPanelProps) {
             files={choices}
             issues={byStep[one.uuid] ?? []}
             logHref={oneRun?.startedAt !== undefined ? logHref(one.uuid) : undefined}
-            edit={editor.edit}
+            edit={edit}
             onClose={clear}
           />
         )}
@@ -204,7 +208,7 @@ export function StepsPanel({ projectId, path, issues }: StepsPanelProps) {
           label={confirming.length === 1 ? 'Delete step' : 'Delete steps'}
           testId="delete-steps-dialog"
           remove={async () => {
-            editor.edit((draft) => ({ ...draft, steps: removeSteps(draft.steps, confirming) }));
+            edit((draft) => ({ ...draft, steps: removeSteps(draft.steps, confirming) }));
             setPicked([]);
           }}
           onClose={() => setConfirming(undefined)}

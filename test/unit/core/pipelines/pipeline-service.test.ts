@@ -41,6 +41,15 @@ describe('PipelineService', () => {
     expect(await read()).toBe(OLD_FILE);
   });
 
+  it('reads the uuid alone, and says what is wrong with a file that has none or is broken', async () => {
+    expect(await service.uuidOf(PROJECT, 'main.orchest')).toBe('0e0d1d2a-3f0c-4a57-9a53-7c2a1f1d2e01');
+    await fs.writeFile(file('none.orchest'), '{"name": "no uuid"}');
+    await expect(service.uuidOf(PROJECT, 'none.orchest')).rejects.toMatchObject({ code: 'PIPELINE_INVALID', message: 'none.orchest has no uuid' });
+    await fs.writeFile(file('broken.orchest'), '{"uuid": "u-2",');
+    await expect(service.uuidOf(PROJECT, 'broken.orchest')).rejects.toMatchObject({ code: 'PIPELINE_INVALID', message: expect.stringContaining('broken.orchest is not valid JSON') });
+    await expect(service.uuidOf(PROJECT, 'gone.orchest')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it("saves as Orchest did: sorted keys, 4-space indent, ASCII, floats and unknown keys kept", async () => {
     const { revision } = await service.get(PROJECT, 'main.orchest');
     const saved = await service.saveServices(PROJECT, 'main.orchest', revision, { redis });
