@@ -7,6 +7,8 @@ export const LABELS = {
   project: `${LABEL_PREFIX}.project`,
   pipeline: `${LABEL_PREFIX}.pipeline`,
   session: `${LABEL_PREFIX}.session`,
+  /** `interactive` (the editor's session) or `noninteractive` (a job run's, which the jobs own). */
+  sessionType: `${LABEL_PREFIX}.session-type`,
   service: `${LABEL_PREFIX}.service`,
   /** On a step's container: the step's uuid, and the run it belongs to. */
   step: `${LABEL_PREFIX}.step`,

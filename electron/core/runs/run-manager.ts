@@ -4,16 +4,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isGoingOn, type PipelineDocument, type PipelineRun, type RunSelection, type Session, type StepRun } from '../../contract';
 import { AppError, type Disposable } from '../app-error';
-import { dockerErrorText } from '../docker/docker-error';
 import { newestEnvironmentImage } from '../environments/environment-images';
 import { SerialQueue } from '../projects/serial-queue';
 import type { ContainerFiles } from '../sessions/container-files';
-import type { SessionContext } from '../sessions/session-context';
 import { planRun, type PlannedStep, type RunPlan } from './run-plan';
 import { runInOrder, type StepResult } from './run-scheduler';
-import { describeUnready, isReady, waitForServices, type Unready } from './service-wait';
-import { runStepContainer, StepStartError, type StepLogs } from './step-container';
-import { planStepContainer } from './step-container-plan';
+import { runPlannedStep, stepImage, type StepContext, type StepImage } from './run-step';
+import { describeUnready, waitForServices, type Unready } from './service-wait';
+import type { StepLogs } from './step-container';
 
 export interface RunManagerOptions {
   docker(): Promise<Docker>;
@@ -32,20 +30,6 @@ export interface RunManagerOptions {
   /** An environment's name, when the project has it. */
   environmentName(projectId: string, uuid: string): Promise<string | undefined>;
   onChange(run: PipelineRun): void;
-}
-
-/** An environment's newest image, with its own variables. */
-interface StepContext {
-  session: SessionContext;
-  sessionUuid: string;
-  /** Services whose ports did not answer within the wait. */
-  /** What the services still lacked when the wait gave up. */
-  unready: Unready;
-}
-
-interface StepImage {
-  name: string;
-  env: string[];
 }
 
 interface RunRecord {
@@ -169,51 +153,23 @@ export class RunManager implements Disposable {
         appBinds: await this.options.containerFiles.binds(sessionUuid),
       },
       sessionUuid,
+      runUuid: run.runUuid,
       unready,
     };
   }
 
-  private async runStep(
-    record: RunRecord,
-    step: PlannedStep,
-    context: StepContext,
-    removals: Promise<void>[],
-  ): Promise<StepResult> {
+  private async runStep(record: RunRecord, step: PlannedStep, context: StepContext, removals: Promise<void>[]): Promise<StepResult> {
     const { run, abort } = record;
-    const target = { projectId: run.projectId, pipelineUuid: run.pipelineUuid, source: step.uuid };
-    this.updateStep(record, step.uuid, { status: 'STARTED', startedAt: new Date().toISOString() });
-    const end = (status: StepResult, patch: Partial<StepRun> = {}) => {
-      this.updateStep(record, step.uuid, { status, finishedAt: new Date().toISOString(), ...patch });
-      return status;
-    };
-    try {
-      await this.options.logs.beginRun(target);
-      if (!isReady(context.unready)) {
-        await this.options.logs.note(target, `Waited a minute for ${describeUnready(context.unready)}; the step runs anyway`);
-      }
-      const { projectRelative } = step.location;
-      const hostFile = projectRelative ? path.join(context.session.projectDir, projectRelative) : undefined;
-      if (hostFile && !(await exists(hostFile))) throw new StepStartError(`The step's file ${step.filePath} does not exist`);
-      const plan = planStepContainer({
-        ...context.session,
-        sessionUuid: context.sessionUuid,
-        runUuid: run.runUuid,
-        step,
-        image: record.images.get(step.environment)!.name,
-        imageEnv: record.images.get(step.environment)!.env,
-      });
-      const docker = await this.options.docker();
-      const ran = await runStepContainer(docker, plan, step.command.program, this.options.logs, target, abort.signal);
-      removals.push(ran.removed);
-      if (abort.signal.aborted) return end('ABORTED', { message: 'Cancelled' });
-      if (ran.exitCode === 0) return end('SUCCESS', { exitCode: 0 });
-      return end('FAILURE', { exitCode: ran.exitCode, message: `Exited with code ${ran.exitCode}` });
-    } catch (error) {
-      if (abort.signal.aborted) return end('ABORTED', { message: 'Cancelled' });
-      const message = error instanceof StepStartError ? error.message : `The step could not run: ${dockerErrorText(error)}`;
-      await this.options.logs.note(target, message).catch(() => undefined);
-      return end('FAILURE', { message });
-    }
+    return runPlannedStep(step, {
+      docker: await this.options.docker(),
+      logs: this.options.logs,
+      target: { projectId: run.projectId, pipelineUuid: run.pipelineUuid, source: step.uuid },
+      context,
+      image: record.images.get(step.environment)!,
+      signal: abort.signal,
+      removals,
+      update: (patch) => this.updateStep(record, step.uuid, patch),
+    });
   }
 
   /** The newest build of every environment the run's steps use; refused before anything starts when one has none. */
@@ -223,7 +179,7 @@ export class RunManager implements Disposable {
     for (const uuid of new Set(plan.steps.map((s) => s.environment))) {
       const name = await newestEnvironmentImage(docker, projectId, uuid);
       if (!name) throw await this.unbuilt(projectId, uuid, plan.steps.filter((s) => s.environment === uuid));
-      images.set(uuid, { name, env: (await docker.getImage(name).inspect()).Config?.Env ?? [] });
+      images.set(uuid, await stepImage(docker, name));
     }
     return images;
   }
@@ -279,11 +235,4 @@ export class RunManager implements Disposable {
 
 function keyOf(projectId: string, pipelineUuid: string): string {
   return `${projectId}/${pipelineUuid}`;
-}
-
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
 }

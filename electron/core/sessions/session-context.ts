@@ -32,6 +32,7 @@ export function sessionLabels(context: SessionContext, sessionUuid: string): Rec
     [LABELS.project]: context.projectUuid,
     [LABELS.pipeline]: context.pipelineUuid,
     [LABELS.session]: sessionUuid,
+    [LABELS.sessionType]: context.sessionType ?? 'interactive',
   };
 }
 

@@ -86,18 +86,19 @@ export class SessionRecovery implements Disposable {
   /** Whatever the event was, the service is read again from the engine. */
   private follow(docker: Docker, event: ContainerEvent): Promise<void> {
     const { [LABELS.session]: session, [LABELS.service]: service } = event.labels;
-    if (!session || !service) return Promise.resolve();
+    if (!session || !service || isJobRun(event.labels)) return Promise.resolve();
     return this.manager.observe(session, service, docker).catch(this.onError);
   }
 
   async recover(docker: Docker): Promise<void> {
     const lookedAt = Date.now();
-    const all = await listLabelledContainers(docker, this.ownerLabel);
+    // A job run's containers and network are the jobs' own: they take them back or remove them themselves.
+    const all = (await listLabelledContainers(docker, this.ownerLabel)).filter((info) => !isJobRun(info.Config.Labels));
     // A step's container outlives its run only when the app that ran it went away: nothing waits for it.
     const steps = all.filter((info) => info.Config.Labels?.[LABELS.step]);
     await Promise.all(steps.map((info) => docker.getContainer(info.Id).remove({ force: true }).catch(() => undefined)));
     const containers = all.filter((info) => !info.Config.Labels?.[LABELS.step]);
-    const networks = await docker.listNetworks({ filters: { label: [this.ownerLabel] } });
+    const networks = (await docker.listNetworks({ filters: { label: [this.ownerLabel] } })).filter((network) => !isJobRun(network.Labels));
     const found = containers.map((info) => ({
       labels: info.Config.Labels ?? {},
       started: info.State.Running || !info.State.StartedAt.startsWith('0001-'),
@@ -134,4 +135,8 @@ export class SessionRecovery implements Disposable {
     clearTimeout(this.retry);
     this.detach();
   }
+}
+
+function isJobRun(labels: Record<string, string> | undefined): boolean {
+  return labels?.[LABELS.sessionType] === 'noninteractive';
 }

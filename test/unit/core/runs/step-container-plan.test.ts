@@ -51,6 +51,7 @@ describe('planStepContainer', () => {
         'io.orchest-desktop.project': 'proj',
         'io.orchest-desktop.pipeline': 'pipe',
         'io.orchest-desktop.session': SESSION,
+        'io.orchest-desktop.session-type': 'interactive',
         'io.orchest-desktop.run': 'run-1',
         'io.orchest-desktop.step': 's1',
       },

@@ -40,6 +40,7 @@ describe('planSession', () => {
         'io.orchest-desktop.project': PROJECT,
         'io.orchest-desktop.pipeline': PIPELINE,
         'io.orchest-desktop.session': SESSION,
+        'io.orchest-desktop.session-type': 'interactive',
       },
     });
     expect(plan.containers).toEqual([
@@ -174,5 +175,6 @@ describe('planSession', () => {
       `URL=service-job-only-${run}_80`,
     ]);
     expect(jobOnly.labels['io.orchest-desktop.session']).toBe(run);
+    expect(jobOnly.labels['io.orchest-desktop.session-type']).toBe('noninteractive'); // the jobs' own, which session recovery leaves alone
   });
 });
