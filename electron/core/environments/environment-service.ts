@@ -18,6 +18,8 @@ export interface EnvironmentServiceOptions {
   onBuild(build: EnvironmentBuild, lines: string[]): void;
   /** The project's variables, where build variables take their values. */
   variables(projectId: string): Promise<Record<string, string>>;
+  /** The images jobs locked at their Start, which old builds' clean-up keeps. */
+  lockedImages?(): Promise<Set<string>>;
 }
 
 interface RunningBuild {
@@ -140,7 +142,7 @@ export class EnvironmentService {
       build.endedAt = Date.now();
       await this.changed(build, []); // stored as ended before it stops counting as running
       this.running.delete(id);
-      if (build.status === 'SUCCESS') await removeOldImages(docker, name, this.imagesInUse()).catch(() => undefined);
+      if (build.status === 'SUCCESS') await this.removeOldImages(docker, name).catch(() => undefined);
     })();
     return { ...build };
   }
@@ -182,8 +184,11 @@ export class EnvironmentService {
       .flatMap((s) => s.services.filter((service) => service.image.startsWith(prefix)).map((service) => `${s.pipelinePath}: ${service.name}`));
   }
 
-  private imagesInUse(): Set<string> {
-    return new Set(this.options.sessions().flatMap((s) => s.services.map((service) => service.image)));
+  /** An environment's builds beyond the newest few, except what a session runs or a job locked. */
+  async removeOldImages(docker: Docker, name: string): Promise<string[]> {
+    const locked = (await this.options.lockedImages?.()) ?? new Set<string>();
+    const inUse = this.options.sessions().flatMap((s) => s.services.map((service) => service.image));
+    return removeOldImages(docker, name, new Set([...inUse, ...locked]));
   }
 
   private async changed(build: EnvironmentBuild, lines: string[]): Promise<void> {
