@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { environmentEvents } from './environment-schemas';
 import { logEvents } from './log-schemas';
 import { runEvents } from './run-schemas';
+import { jobEvents } from './job-requests';
 import { EngineStatus, ProjectId } from './schemas';
 import { sessionEvents } from './session-requests';
 import { Session } from './session-schemas';
@@ -19,6 +20,7 @@ export const events = {
   ...logEvents,
   ...environmentEvents,
   ...runEvents,
+  ...jobEvents,
 } as const;
 
 export type Events = typeof events;

@@ -8,6 +8,7 @@ export * from './log-schemas';
 export * from './environment-schemas';
 export * from './run-schemas';
 export * from './file-requests';
+export * from './job-requests';
 export * from './requests';
 export * from './events';
 export * from './envelope';

@@ -35,7 +35,9 @@ export type LogSource = z.infer<typeof LogSource>;
 /** A log's name: a service's name (or, for steps, a uuid), so never a path. */
 export const LogSourceName = z.string().regex(/^[a-z0-9][0-9a-z-]{0,63}$/, 'A log is named by its service: lower-case letters, digits and "-"');
 
-const onePipeline = z.object({ projectId: ProjectId, path: PipelinePath });
+const RecordUuid = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/, 'an id of letters, digits and dashes');
+/** The pipeline's logs, or with `jobRun` those of one run of one of its jobs (kept in the run's copy). */
+const onePipeline = z.object({ projectId: ProjectId, path: PipelinePath, jobRun: z.object({ jobUuid: RecordUuid, runUuid: RecordUuid }).strict().optional() });
 const oneSource = onePipeline.extend({
   source: LogSourceName,
   /** Read the run before the current one instead. */

@@ -20,6 +20,7 @@ import { environmentRequests } from './environment-schemas';
 import { logRequests } from './log-schemas';
 import { proxyRequests } from './proxy-requests';
 import { runRequests } from './run-schemas';
+import { jobRequests } from './job-requests';
 import { sessionRequests } from './session-requests';
 import { variableRequests } from './variable-requests';
 import { inProject, none, ok } from './request-helpers';
@@ -72,6 +73,7 @@ export const requests = {
   ...logRequests,
   ...environmentRequests,
   ...runRequests,
+  ...jobRequests,
   'environments.list': { input: inProject, output: z.array(EnvironmentSummary) },
 } as const;
 

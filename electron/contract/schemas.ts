@@ -107,6 +107,8 @@ export const AppSettings = z.object({
   keepSessionsRunning: z.boolean(),
   /** The service proxy's port on 127.0.0.1 (0: any free port); a change takes effect at the next start. */
   proxyPort: z.number().int().min(0).max(65535),
+  /** How many runs of one job go at once; the others wait. */
+  jobRunsAtOnce: z.number().int().min(1).max(16),
 });
 export type AppSettings = z.infer<typeof AppSettings>;
 

@@ -24,6 +24,8 @@ import { ProxyAuth } from './proxy/proxy-auth';
 import { routesOf, type ProxyRoute } from './proxy/routes';
 import { runHandlers } from './runs/run-handlers';
 import { RunManager } from './runs/run-manager';
+import { jobHandlers } from './jobs/job-handlers';
+import { JobRoom } from './jobs/job-room';
 import { serviceLink, withServiceAddresses } from './proxy/service-links';
 import { ContainerFiles } from './sessions/container-files';
 import { sessionHandlers } from './sessions/session-handlers';
@@ -64,6 +66,7 @@ export class OrchestApp {
   readonly logs: LogService;
   readonly environments: EnvironmentService;
   readonly runs: RunManager;
+  readonly jobs: JobRoom;
   private proxyListening: ProxyListening | undefined;
   private routes = new Map<string, ProxyRoute>();
   private readonly recovery: SessionRecovery;
@@ -77,7 +80,7 @@ export class OrchestApp {
     this.engine = new EngineMonitor((status) => {
       options.log?.write(status.reachable ? 'info' : 'warn', engineLogLine(status));
       this.bridge.broadcast('engine.status', status);
-      if (status.reachable) void this.recovery.attach();
+      if (status.reachable) void this.recovery.attach().then(() => this.removeStrayJobRuns());
       else this.recovery.detach();
     });
     this.projects = new ProjectService(this.workspace, new ProjectRegistry(options.home), () =>
@@ -132,6 +135,22 @@ export class OrchestApp {
       sessions: () => this.sessions.list(),
       onBuild: (build, lines) => this.bridge.broadcast('environments.buildChanged', { build, lines }),
       variables: async (projectId) => (await this.variables.get(projectId)).project,
+      lockedImages: () => this.jobs.manager.lockedImages(),
+    });
+    this.jobs = new JobRoom({
+      home: options.home,
+      cipher: options.cipher,
+      owner,
+      docker: () => this.engine.docker(),
+      containerFiles,
+      dataDir: () => this.workspace.dataPath,
+      proxyOrigin: () => (this.proxyListening ? this.proxy.origin : undefined),
+      pipeline: (projectId, relative) => this.pipelines.get(projectId, relative),
+      projectFolder: (projectId) => this.projects.folder(projectId),
+      effectiveVariables: (projectId, pipelineUuid) => this.variables.effective(projectId, pipelineUuid),
+      environmentName: async (projectId, uuid) => (await this.environments.get(projectId, uuid)).name,
+      runsAtOnce: () => settings.get().jobRunsAtOnce,
+      broadcast: (name, payload) => this.bridge.broadcast(name, payload),
     });
     this.proxy = new PortProxy({ routes: () => this.routes, auth: new ProxyAuth(`${APP_COOKIE_PREFIX}_proxy_${process.pid}`) });
     this.recovery = new SessionRecovery(this.sessions, () => this.engine.docker(), (projectId, pipelineUuid) =>
@@ -148,6 +167,8 @@ export class OrchestApp {
     this.proxyListening = await this.proxy.listen(this.options.settings.get().proxyPort);
     this.engine.start();
     await this.watchWorkspace();
+    // Jobs that cannot be read are said in their own tab; the rest of the app starts whatever they hold.
+    await this.jobs.start().catch((error: unknown) => log?.write('error', `The jobs could not be taken up: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   private handlers(): Handlers {
@@ -188,7 +209,8 @@ export class OrchestApp {
       ...sessionHandlers(this.sessions),
       ...environmentHandlers(this.environments),
       ...runHandlers(this.runs),
-      ...logHandlers(this.logs, this.sessions, this.pipelines),
+      ...jobHandlers(this.jobs.manager),
+      ...logHandlers(this.logs, this.sessions, this.pipelines, this.jobs.runLogs),
       'proxy.status': () => ({ origin: this.proxy.origin, ...(this.proxyListening ?? { port: 0 }) }),
       'services.link': async ({ projectId, path, service, port }) => ({
         url: serviceLink(this.proxy, await this.sessions.get(projectId, path), service, port),
@@ -225,12 +247,22 @@ export class OrchestApp {
     await this.workspaceWatcher.ready;
   }
 
+  /** Job runs' leftovers that no run carries out now, once the engine answers (at start, and when it is back). */
+  private async removeStrayJobRuns(): Promise<void> {
+    try {
+      await this.jobs.removeStrays(await this.engine.docker());
+    } catch (error) {
+      this.options.log?.write('warn', `Could not remove what job runs left in Docker: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   /** Stops the sessions, unless the setting keeps them running for the next start to take back. */
   async dispose(): Promise<void> {
     this.engine.dispose();
     this.recovery.dispose();
     await this.environments.dispose();
     await this.runs.dispose();
+    await this.jobs.dispose();
     await this.sessions.shutdown(!this.options.settings.get().keepSessionsRunning);
     await this.logs.dispose();
     await this.proxy.dispose();

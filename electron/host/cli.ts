@@ -4,6 +4,7 @@ import { BridgeRequestError, ENGINE_PROBLEM_TITLES, type EngineStatus } from '..
 import { clientCommand, findPipeline, findProject, PIPELINE_ARGUMENT, withClient, type ClientOptions } from './cli-client';
 import { CliError } from './cli-connection';
 import { addEnvironmentCommands } from './cli-environments';
+import { addJobCommands } from './cli-jobs';
 import { addLogsCommand } from './cli-logs';
 import { addRunCommands } from './cli-runs';
 import { addOpenCommand, addSessionCommands } from './cli-sessions';
@@ -131,6 +132,7 @@ addOpenCommand(program);
 addLogsCommand(program);
 addEnvironmentCommands(program);
 addRunCommands(program);
+addJobCommands(program);
 
 function parsePort(value: string): number {
   const port = Number(value);

@@ -22,7 +22,7 @@ export interface JsonStore {
 export const DEFAULT_PROXY_PORT = 8765;
 
 export function defaultSettings(): AppSettings {
-  return { workspace: path.join(os.homedir(), 'orchest-desktop'), theme: 'system', keepSessionsRunning: false, proxyPort: DEFAULT_PROXY_PORT };
+  return { workspace: path.join(os.homedir(), 'orchest-desktop'), theme: 'system', keepSessionsRunning: false, proxyPort: DEFAULT_PROXY_PORT, jobRunsAtOnce: 1 };
 }
 
 /** Keeps settings in a conf-like store, validated with the contract's schema on the way in and out. */

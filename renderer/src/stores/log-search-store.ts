@@ -3,7 +3,7 @@ import type { BridgeClient } from '../../../electron/contract';
 import { errorMessage } from '../bridge/request-error';
 import { windowCount, windowOffset } from './log-window';
 import { logLineMatches } from './plain-log-text';
-import type { LogsStore } from './logs-store';
+import { logsOf, type LogsStore } from './logs-store';
 
 export interface LogSearch {
   query: string;
@@ -50,8 +50,8 @@ export function createLogSearchStore(bridge: BridgeClient, logs: LogsStore) {
         let found: { matches: number[]; truncated: boolean };
         const [source, ...others] = view.target.sources;
         if (source && others.length === 0) {
-          const { projectId, path, previous } = view.target;
-          const answer = await bridge.request('logs.search', { projectId, path, source, query, limit: LIMIT, ...(previous ? { previous } : {}) });
+          const { previous } = view.target;
+          const answer = await bridge.request('logs.search', { ...logsOf(view.target), source, query, limit: LIMIT, ...(previous ? { previous } : {}) });
           found = { matches: answer.matches.map((n) => n - 1), truncated: answer.truncated };
         } else {
           const offset = windowOffset(view.window);

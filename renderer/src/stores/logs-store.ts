@@ -21,8 +21,15 @@ import {
 export interface LogViewTarget {
   projectId: string;
   path: string;
+  /** A run of one of the pipeline's jobs, whose logs are in its own copy of the project. */
+  jobRun?: { jobUuid: string; runUuid: string } | undefined;
   sources: readonly string[];
   previous: boolean;
+}
+
+/** What names the logs of a view in the logs' requests. */
+export function logsOf(target: Pick<LogViewTarget, 'projectId' | 'path' | 'jobRun'>) {
+  return { projectId: target.projectId, path: target.path, ...(target.jobRun ? { jobRun: target.jobRun } : {}) };
 }
 
 export interface LogView {
@@ -97,8 +104,7 @@ export function createLogsStore(bridge: BridgeClient, options: LogsStoreOptions 
 
     const read = (target: LogViewTarget, source: string, extra: Omit<RequestInput<'logs.read'>, 'projectId' | 'path' | 'source'>) =>
       bridge.request('logs.read', {
-        projectId: target.projectId,
-        path: target.path,
+        ...logsOf(target),
         source,
         ...(target.previous ? { previous: true } : {}),
         ...extra,
@@ -251,9 +257,8 @@ export function createLogsStore(bridge: BridgeClient, options: LogsStoreOptions 
 
         const follow = async () => {
           if (target.previous || target.sources.length === 0) return undefined;
-          const { projectId, path, sources } = target;
           try {
-            await bridge.request('logs.follow', { projectId, path, sources: [...sources], subscription });
+            await bridge.request('logs.follow', { ...logsOf(target), sources: [...target.sources], subscription });
             return undefined;
           } catch (error) {
             return `Live lines are not coming: ${errorMessage(error)}`;

@@ -1,7 +1,7 @@
 import { MAX_LOG_PAGE, type BridgeClient } from '../../../../electron/contract';
 import { logTimeKey } from '../../stores/log-time-key';
 import { mergeRows, type LogRow } from '../../stores/log-window';
-import type { LogViewTarget } from '../../stores/logs-store';
+import { logsOf, type LogViewTarget } from '../../stores/logs-store';
 import { logRowText, type LogTextOptions } from './log-text';
 
 /** Every line of one source's run, page by page; a run that changes meanwhile is an error, not a mixed file. */
@@ -10,8 +10,7 @@ async function readSource(bridge: BridgeClient, target: LogViewTarget, source: s
   let run: string | null | undefined;
   for (let from = 1; ; from += MAX_LOG_PAGE) {
     const page = await bridge.request('logs.read', {
-      projectId: target.projectId,
-      path: target.path,
+      ...logsOf(target),
       source,
       from,
       count: MAX_LOG_PAGE,

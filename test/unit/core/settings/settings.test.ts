@@ -19,6 +19,7 @@ describe('settings through conf', () => {
       workspace: path.resolve('relative/ws'),
       keepSessionsRunning: true,
       proxyPort: 8765,
+      jobRunsAtOnce: 1,
     });
   });
 
