@@ -16,6 +16,6 @@ export function MainArea() {
   if (project && route.name === 'pipeline') {
     return <ProjectPage project={project} tab="pipelines" pipeline={{ path: route.path, section: route.section, source: route.source }} />;
   }
-  if (project && route.name === 'project') return <ProjectPage project={project} tab={route.tab} environment={route.environment} />;
+  if (project && route.name === 'project') return <ProjectPage project={project} tab={route.tab} environment={route.environment} job={route.job} run={route.run} />;
   return loaded ? <ProjectNotFound /> : <p className="muted">Loading…</p>;
 }

@@ -4,6 +4,10 @@ import { createEngineStore } from './engine-store';
 import { createEnvironmentsStore } from './environments-store';
 import { createFileEditorStore } from './file-editor-store';
 import { createFilesStore } from './files-store';
+import { createJobRunStore } from './job-run-store';
+import { createJobRunsStore } from './job-runs-store';
+import { createJobStore } from './job-store';
+import { createJobsStore } from './jobs-store';
 import { createLogSearchStore } from './log-search-store';
 import { createLogsStore } from './logs-store';
 import { createPipelineStore } from './pipeline-store';
@@ -29,11 +33,16 @@ export const runStore = createRunStore(bridge);
 export const environmentsStore = createEnvironmentsStore(bridge);
 export const logsStore = createLogsStore(bridge);
 export const logSearchStore = createLogSearchStore(bridge, logsStore);
+export const jobsStore = createJobsStore(bridge);
+export const jobStore = createJobStore(bridge);
+export const jobRunsStore = createJobRunsStore(bridge);
+export const jobRunStore = createJobRunStore(bridge);
 
 /** Loads what the first screen needs and follows the main process's events; returns the teardown. */
 export function startAppStores(): () => void {
   const stores = [projectsStore, workspaceStore, engineStore, filesStore, fileEditorStore, pipelineStore, stepsEditorStore, sessionStore, environmentsStore];
   const stops = [...stores.map((store) => store.getState().start()), runStore.getState().follow()];
+  stops.push(...[jobsStore, jobStore, jobRunsStore, jobRunStore].map((store) => store.getState().start()));
   void settingsStore.getState().load();
   return () => stops.forEach((stop) => stop());
 }

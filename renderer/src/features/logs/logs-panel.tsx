@@ -17,7 +17,7 @@ import { rowsInView } from './rows-in-view';
 import { LogsToolbar } from './logs-toolbar';
 import { readWholeRun } from './read-whole-run';
 import { saveBlob } from './save-blob';
-import { useLogSources } from './use-log-sources';
+import { useLogSources, type JobRunRef } from './use-log-sources';
 import { LogsNotWritten } from './logs-not-written';
 
 export interface LogsPanelProps {
@@ -25,13 +25,24 @@ export interface LogsPanelProps {
   path: string;
   /** The service (or the step, by its uuid) to show; all of them merged when undefined. */
   source: string | undefined;
+  /** A run of one of the pipeline's jobs: its logs (in the run's own copy) instead of the session's. */
+  jobRun?: JobRunRef | undefined;
+  /** Picks another source; without it the picker goes to the pipeline's Logs section. */
+  onSource?: ((source: string | undefined) => void) | undefined;
+  /** Whether lines may still come; the session's state when not given. */
+  live?: boolean | undefined;
+  /** Steps' titles by uuid, beside those the log list names (a job run's steps). */
+  stepLabels?: ReadonlyMap<string, string> | undefined;
+  /** Changes when the list of logs may have changed (a job run's steps starting); lists them again. */
+  sourcesKey?: string | undefined;
 }
 
 /** A pipeline's logs: one service or step, or all merged, live, searchable, with copy and download. */
-export function LogsPanel({ projectId, path, source }: LogsPanelProps) {
+export function LogsPanel({ projectId, path, source, jobRun, onSource, live: liveGiven, stepLabels, sourcesKey }: LogsPanelProps) {
   const viewId = `logs${useId()}`;
-  const { sources, error: listError } = useLogSources(projectId, path);
-  const live = isLive(useSession(projectId, path).session?.status);
+  const { sources, error: listError } = useLogSources(projectId, path, jobRun, sourcesKey);
+  const sessionLive = isLive(useSession(projectId, path).session?.status);
+  const live = liveGiven ?? sessionLive;
   const [previous, setPrevious] = useState(false);
   const [timestamps, setTimestamps] = useState(false);
   const [filter, setFilter] = useState(false);
@@ -40,16 +51,20 @@ export function LogsPanel({ projectId, path, source }: LogsPanelProps) {
 
   const { run } = useRun();
   const names = useMemo(() => sources?.map((s) => s.source) ?? [], [sources]);
-  const labels = useMemo(() => stepTitles(sources, run?.steps), [sources, run?.steps]);
+  const runSteps = jobRun ? undefined : run?.steps;
+  const labels = useMemo(() => new Map([...(stepLabels ?? []), ...stepTitles(sources, runSteps)]), [sources, runSteps, stepLabels]);
   const picked = source ? [source] : names;
   const hasPrevious = source ? sources?.find((s) => s.source === source)?.previous === true : false;
   const readPrevious = previous && hasPrevious;
-  const targetKey = JSON.stringify([projectId, path, picked, readPrevious]);
+  const jobRunKey = jobRun ? `${jobRun.jobUuid}/${jobRun.runUuid}` : '';
+  const targetKey = JSON.stringify([projectId, path, picked, readPrevious, jobRunKey]);
 
   useEffect(() => {
-    const [, , sourcesToRead, previousRun] = JSON.parse(targetKey) as [string, string, string[], boolean];
+    const [, , sourcesToRead, previousRun, runKey] = JSON.parse(targetKey) as [string, string, string[], boolean, string];
     if (sourcesToRead.length === 0) return;
-    logsStore.getState().open(viewId, { projectId, path, sources: sourcesToRead, previous: previousRun });
+    const [jobUuid, runUuid] = runKey.split('/');
+    const ofRun = jobUuid && runUuid ? { jobRun: { jobUuid, runUuid } } : {};
+    logsStore.getState().open(viewId, { projectId, path, sources: sourcesToRead, previous: previousRun, ...ofRun });
     // A new target keeps the words searched for, but not the matches of the old one.
     logSearchStore.getState().setQuery(viewId, logSearchStore.getState().searches[viewId]?.query ?? '');
     return () => logsStore.getState().close(viewId);
@@ -99,9 +114,11 @@ export function LogsPanel({ projectId, path, source }: LogsPanelProps) {
   if (sources && picked.length === 0) {
     return (
       <EmptyState title="No logs yet" icon={<Icon name="logs" size={28} />} testId="logs-empty">
-        {live
-          ? 'The session’s services have written nothing yet.'
-          : 'Start the session or run the pipeline: each service’s and step’s log appears here as it runs.'}
+        {jobRun
+          ? 'This run’s services and steps have written nothing yet.'
+          : live
+            ? 'The session’s services have written nothing yet.'
+            : 'Start the session or run the pipeline: each service’s and step’s log appears here as it runs.'}
       </EmptyState>
     );
   }
@@ -113,7 +130,7 @@ export function LogsPanel({ projectId, path, source }: LogsPanelProps) {
         sources={sources ?? []}
         labels={labels}
         source={source}
-        onSource={(next) => routeStore.getState().navigate({ name: 'pipeline', projectId, path, section: 'logs', ...(next ? { source: next } : {}) })}
+        onSource={onSource ?? ((next) => routeStore.getState().navigate({ name: 'pipeline', projectId, path, section: 'logs', ...(next ? { source: next } : {}) }))}
         search={{
           viewId,
           inMemory: merged,
@@ -133,7 +150,7 @@ export function LogsPanel({ projectId, path, source }: LogsPanelProps) {
         onDownload={() => void download()}
         note={note}
       />
-      <LogsNotWritten projectId={projectId} path={path} sources={picked} />
+      {!jobRun && <LogsNotWritten projectId={projectId} path={path} sources={picked} />}
       {readPrevious && <p className="logs__previous muted">The previous run: it is finished, so nothing new comes.</p>}
       {view?.error && <Notice text={view.error} />}
       {!view || !model || view.status === 'loading' ? (
@@ -150,7 +167,7 @@ export function LogsPanel({ projectId, path, source }: LogsPanelProps) {
           showTime={timestamps}
           currentRow={search && search.current >= 0 ? search.matches[search.current] : undefined}
           scrollRef={scrollRef}
-          empty={filter && query ? 'No line in memory matches.' : live ? 'No lines yet: nothing written so far.' : 'No logs yet: start the session.'}
+          empty={filter && query ? 'No line in memory matches.' : live ? 'No lines yet: nothing written so far.' : jobRun ? 'The run wrote nothing here.' : 'No logs yet: start the session.'}
         />
       )}
     </section>

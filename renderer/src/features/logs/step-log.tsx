@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { logsStore } from '../../stores/app-stores';
 import { LogList } from './log-list';
 import { logListModel } from './log-list-model';
+import type { JobRunRef } from './use-log-sources';
 
 export interface StepLogProps {
   projectId: string;
@@ -12,18 +13,23 @@ export interface StepLogProps {
   title: string;
   /** The Logs section with this log and its tools (search, copy, download, the previous run). */
   fullHref: string;
+  /** A run of one of the pipeline's jobs: the step's log in that run. */
+  jobRun?: JobRunRef | undefined;
 }
 
 const NO_LABELS: ReadonlyMap<string, string> = new Map();
 
 /** A step's log of the last run, live while the step runs, in a short list beside the graph. */
-export function StepLog({ projectId, path, step, title, fullHref }: StepLogProps) {
+export function StepLog({ projectId, path, step, title, fullHref, jobRun }: StepLogProps) {
   const viewId = `step-log${useId()}`;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const jobUuid = jobRun?.jobUuid;
+  const runUuid = jobRun?.runUuid;
   useEffect(() => {
-    logsStore.getState().open(viewId, { projectId, path, sources: [step], previous: false });
+    const ofRun = jobUuid && runUuid ? { jobRun: { jobUuid, runUuid } } : {};
+    logsStore.getState().open(viewId, { projectId, path, sources: [step], previous: false, ...ofRun });
     return () => logsStore.getState().close(viewId);
-  }, [viewId, projectId, path, step]);
+  }, [viewId, projectId, path, step, jobUuid, runUuid]);
   const view = useStore(logsStore, (s) => s.views[viewId]);
   const logWindow = view?.window;
   const model = useMemo(() => (logWindow ? logListModel(logWindow, undefined) : undefined), [logWindow]);

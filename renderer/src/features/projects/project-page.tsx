@@ -9,6 +9,7 @@ import { Tabs, type TabItem } from '../../components/tabs';
 import { environmentsStore, filesStore } from '../../stores/app-stores';
 import { EnvironmentsTab } from '../environments/environments-tab';
 import { FilesTab } from '../files/files-tab';
+import { JobsTabOnDemand } from '../jobs/jobs-tab-on-demand';
 import { PipelineView } from '../pipelines/pipeline-view';
 import { PipelinesTab } from '../pipelines/pipelines-tab';
 import { VariablesTab } from '../variables/variables-tab';
@@ -18,6 +19,7 @@ const TABS: readonly TabItem<ProjectTab>[] = [
   { id: 'pipelines', label: 'Pipelines' },
   { id: 'environments', label: 'Environments' },
   { id: 'variables', label: 'Variables' },
+  { id: 'jobs', label: 'Jobs' },
 ];
 
 export interface ProjectPageProps {
@@ -25,12 +27,15 @@ export interface ProjectPageProps {
   tab: ProjectTab;
   /** The environment opened from the Environments tab. */
   environment?: string | undefined;
+  /** The job opened from the Jobs tab, and one of its runs. */
+  job?: string | undefined;
+  run?: string | undefined;
   /** The pipeline opened from the Pipelines tab, shown in its place. */
   pipeline?: { path: string; section: PipelineSection; source?: string | undefined } | undefined;
 }
 
 /** One project: its name and folder, and tabs for its files, pipelines, environments and variables. */
-export function ProjectPage({ project, tab, environment, pipeline }: ProjectPageProps) {
+export function ProjectPage({ project, tab, environment, job, run, pipeline }: ProjectPageProps) {
   // The project's files are watched for as long as its page is open.
   useEffect(() => {
     filesStore.getState().open(project.uuid);
@@ -79,6 +84,7 @@ export function ProjectPage({ project, tab, environment, pipeline }: ProjectPage
           ))}
         {tab === 'environments' && <EnvironmentsTab projectId={project.uuid} selected={environment} />}
         {tab === 'variables' && <VariablesTab key={project.uuid} projectId={project.uuid} />}
+        {tab === 'jobs' && <JobsTabOnDemand projectId={project.uuid} job={job} run={run} />}
       </Tabs>
     </article>
   );
