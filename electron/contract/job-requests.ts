@@ -13,7 +13,8 @@ import {
 } from './job-schemas';
 import { PipelinePath } from './pipeline-schemas';
 import { inProject } from './request-helpers';
-import { ProjectId } from './schemas';
+import { TextFile } from './file-requests';
+import { FileEntry, ProjectId, RelativePath } from './schemas';
 
 export * from './job-schemas';
 
@@ -56,6 +57,10 @@ export const jobRequests = {
     output: z.object({ total: z.number().int().nonnegative(), runs: z.array(JobRun) }),
   },
   'jobs.run': { input: z.object({ jobUuid: JobUuid, runUuid: JobUuid }).strict(), output: JobRun },
+  /** One folder of a run's copy of the project ('' for its top), read-only; never outside that copy. */
+  'jobs.runFiles': { input: z.object({ jobUuid: JobUuid, runUuid: JobUuid, path: RelativePath }).strict(), output: z.array(FileEntry) },
+  /** A text file of a run's copy of the project; FILE_TOO_BIG or FILE_NOT_TEXT as files.read. */
+  'jobs.runFile': { input: z.object({ jobUuid: JobUuid, runUuid: JobUuid, path: RelativePath }).strict(), output: TextFile },
   /** The grid's rows and the snapshot's size, before Start. */
   'jobs.preview': {
     input: z.object({ projectId: ProjectId, path: PipelinePath, grid: ParameterGridInput.default({}), leftOut: LeftOut.default([]) }).strict(),

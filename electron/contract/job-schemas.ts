@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PipelinePath } from './pipeline-schemas';
+import { PipelineDefinition, PipelinePath } from './pipeline-schemas';
 import { ProjectId } from './schemas';
 import { Variables } from './variable-schemas';
 
@@ -66,6 +66,8 @@ export const JobDetails = JobSummary.extend({
   environmentImages: z.record(z.string(), z.string()),
   /** A cron job's next three times. */
   nextTimes: z.array(z.string()),
+  /** The pipeline frozen at Start (its steps, titles and parameters); null while a draft (the file as it is now applies). */
+  pipelineDefinition: PipelineDefinition.nullable(),
 });
 export type JobDetails = z.infer<typeof JobDetails>;
 

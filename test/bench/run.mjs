@@ -1,6 +1,6 @@
 // `npm run bench`: the renderer's gzipped bundle size and the host's cold start to the first rendered
-// project list in Chromium, sessions beside docker-compose, the proxy, logs, environments, runs and the pipeline
-// graph, each beside a baseline measured in the same run.
+// project list in Chromium, sessions beside docker-compose, the proxy, logs, environments, runs, the pipeline
+// graph and jobs, each beside a baseline measured in the same run.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -132,3 +132,6 @@ await benchRuns(repo);
 
 const { benchGraph } = await import('./graph-bench.mjs');
 await benchGraph(repo);
+
+const { benchJobs } = await import('./jobs-bench.mjs');
+await benchJobs(repo);

@@ -12,7 +12,7 @@ const IMAGE = 'orchest-desktop-test/debian:2';
 const STEPS = 20;
 const RUNS = 3;
 
-async function buildEnvironment(client, projectId) {
+export async function buildEnvironment(client, projectId) {
   const fields = { name: 'bench', baseImage: IMAGE, language: 'python', gpuSupport: false, setupScript: '' };
   const { uuid } = await client.request('environments.create', { projectId, fields });
   const first = await client.request('environments.build', { projectId, uuid });

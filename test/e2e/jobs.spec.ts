@@ -38,7 +38,12 @@ async function projectWithGreetings(app: OrchestDesktopPage, host: HostProcess, 
   bridge.close();
   await writeFile(path.join(project.path, 'greet.orchest'), JSON.stringify({ ...PIPELINE, uuid: randomUUID() }));
   await writeSteps(project.path, 'greet.orchest', environment, [
-    { title: 'Greet', file: 'greet.py', source: 'import orchest\nprint("greeting:", orchest.get_step_param("greeting"))\n', parameters: { greeting: 'hello' } },
+    {
+      title: 'Greet',
+      file: 'greet.py',
+      source: 'import orchest\ngreeting = orchest.get_step_param("greeting")\nprint("greeting:", greeting)\nopen("out.txt", "w").write(f"{greeting}\\n")\n',
+      parameters: { greeting: 'hello' },
+    },
     { title: 'After', file: 'after.py', source: 'print("after the greeting")\n', after: ['Greet'] },
   ]);
 }
@@ -84,6 +89,22 @@ test('a person makes a job with a grid of two greetings in the UI, starts it, wa
   await expect(logs.line('greeting: ho')).toBeVisible({ timeout: 15_000 });
   await expect(logs.line('greeting: hi')).toHaveCount(0);
   await expect(app.page).toHaveURL(/\/jobs\/[^/]+\/runs\/[^/]+$/);
+
+  // The pipeline's graph, read-only, with the run's step states; a click on a step shows its log.
+  await expect(jobs.graph).toHaveAttribute('data-read-only', 'true');
+  await expect(jobs.graphStep('Greet')).toHaveAttribute('data-status', 'SUCCESS');
+  await expect(jobs.graphStep('After')).toHaveAttribute('data-status', 'SUCCESS');
+  await jobs.graph.screenshot({ path: test.info().outputPath('job-run-graph.png') });
+  await jobs.graphStep('After').click();
+  await expect(logs.line('after the greeting')).toBeVisible({ timeout: 15_000 });
+  await expect(jobs.stepLogButton('After')).toHaveAttribute('aria-pressed', 'true');
+
+  // The run's files: what the step wrote beside the code, with its size, opened read-only.
+  await expect(jobs.runFile('out.txt')).toContainText('3 B');
+  await expect(jobs.runFile('greet.py')).toBeVisible();
+  await jobs.runFile('out.txt').click();
+  await expect(jobs.runFileText).toContainText('ho');
+  await expect(jobs.runFileText.getByRole('textbox')).toHaveAttribute('aria-readonly', 'true');
   await app.page.screenshot({ path: test.info().outputPath('job-run.png'), fullPage: true });
 
   // Back on the job: the list shows it with its runs by status.

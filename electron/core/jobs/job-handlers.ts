@@ -1,5 +1,6 @@
 import type { Handlers } from '../../bridge/bridge-server';
 import type { JobManager } from './job-manager';
+import { JobRunFiles } from './job-run-files';
 
 type JobRequests =
   | 'jobs.list'
@@ -15,9 +16,12 @@ type JobRequests =
   | 'jobs.delete'
   | 'jobs.runs'
   | 'jobs.run'
+  | 'jobs.runFiles'
+  | 'jobs.runFile'
   | 'jobs.preview';
 
 export function jobHandlers(jobs: JobManager): Pick<Handlers, JobRequests> {
+  const runFiles = new JobRunFiles(jobs);
   return {
     'jobs.list': ({ projectId }) => jobs.list(projectId),
     'jobs.get': ({ jobUuid }) => jobs.get(jobUuid),
@@ -32,6 +36,8 @@ export function jobHandlers(jobs: JobManager): Pick<Handlers, JobRequests> {
     'jobs.delete': ({ jobUuid }) => jobs.delete(jobUuid),
     'jobs.runs': ({ jobUuid, status, offset, limit }) => jobs.listRuns(jobUuid, status, offset, limit),
     'jobs.run': ({ jobUuid, runUuid }) => jobs.run(jobUuid, runUuid),
+    'jobs.runFiles': ({ jobUuid, runUuid, path }) => runFiles.list(jobUuid, runUuid, path),
+    'jobs.runFile': ({ jobUuid, runUuid, path }) => runFiles.read(jobUuid, runUuid, path),
     'jobs.preview': ({ projectId, path, grid, leftOut }) => jobs.preview(projectId, path, grid, leftOut),
   };
 }

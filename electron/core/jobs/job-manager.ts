@@ -24,7 +24,8 @@ export interface JobManagerOptions {
   /** Carries one run out (the job runner); never starts containers here. */
   carryOut: CarryOutRun;
   now(): Date;
-  pipeline(projectId: string, path: string): Promise<{ definition: PipelineDefinition }>;
+  /** The pipeline as its file is now, and the rules of Orchest it breaks (as `pipelines validate` says). */
+  pipeline(projectId: string, path: string): Promise<{ definition: PipelineDefinition; issues?: ReadonlyArray<{ path: string; message: string }> }>;
   projectFolder(projectId: string): Promise<string>;
   /** What the project's pipeline steps see today: the job's variables start as a copy of it. */
   effectiveVariables(projectId: string, pipelineUuid: string): Promise<Record<string, string>>;
@@ -164,7 +165,7 @@ export class JobManager implements Disposable {
 
   /** Start's work: images, snapshot, then the job goes live (and a job that runs now fires). */
   private async begin(draft: JobRecord, abort: AbortController): Promise<JobSummary> {
-    const definition = await this.definitionOf(draft);
+    const definition = await this.definitionOf(draft, true);
     const parameters = runParameters(definition, draft.grid, draft.leftOut);
     const environmentImages = await lockEnvironmentImages(draft.projectId, definition, this.options.newestImage, this.options.environmentName);
     const snapshot = await takeSnapshot({
@@ -288,6 +289,12 @@ export class JobManager implements Disposable {
     const run = (await this.runsOf(jobUuid)).get(runUuid);
     if (!run) throw new AppError('NOT_FOUND', `The job has no run ${runUuid}`);
     return run;
+  }
+
+  /** The folder of a kept run's copy of the project (its steps' outputs beside the code). */
+  async runProjectFolder(jobUuid: string, runUuid: string): Promise<string> {
+    await this.run(jobUuid, runUuid);
+    return this.options.store.runProjectFolder(jobUuid, runUuid);
   }
 
   /** The grid's rows (with those left out marked) and what a snapshot would copy now. */
@@ -455,12 +462,18 @@ export class JobManager implements Disposable {
       variables: await this.options.variables.get(job.uuid),
       environmentImages: job.environmentImages,
       nextTimes: job.schedule.kind === 'cron' ? nextTimes(job.schedule.cron, this.options.now()).map((time) => time.toISOString()) : [],
+      pipelineDefinition: job.status === 'DRAFT' ? null : job.pipelineDefinition,
     };
   }
 
-  private async definitionOf(job: JobRecord): Promise<PipelineDefinition> {
-    const { definition } = await this.options.pipeline(job.projectId, job.pipelinePath);
+  /** The pipeline as its file is now; for a Start, one that breaks Orchest's rules is refused, saying which. */
+  private async definitionOf(job: JobRecord, toStart = false): Promise<PipelineDefinition> {
+    const { definition, issues = [] } = await this.options.pipeline(job.projectId, job.pipelinePath);
     if (definition.uuid !== job.pipelineUuid) throw new AppError('CONFLICT', `${job.pipelinePath} is another pipeline now (its uuid changed)`, 'pipeline');
+    if (toStart && issues.length > 0) {
+      const listed = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+      throw new AppError('PIPELINE_INVALID', `Fix the pipeline before starting a job of it: ${listed}`, 'pipeline');
+    }
     return definition;
   }
 

@@ -26,7 +26,7 @@ export interface JobRoomOptions {
   containerFiles: ContainerFiles;
   dataDir(): string;
   proxyOrigin(): string | undefined;
-  pipeline(projectId: string, path: string): Promise<{ definition: PipelineDefinition }>;
+  pipeline(projectId: string, path: string): Promise<{ definition: PipelineDefinition; issues: ReadonlyArray<{ path: string; message: string }> }>;
   projectFolder(projectId: string): Promise<string>;
   effectiveVariables(projectId: string, pipelineUuid: string): Promise<Record<string, string>>;
   environmentName(projectId: string, environmentUuid: string): Promise<string | undefined>;

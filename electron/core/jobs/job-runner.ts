@@ -72,6 +72,7 @@ export class JobRunner {
     } finally {
       if (docker) await removeSessionResources(docker, run.uuid, 0).catch(() => undefined);
       await this.options.containerFiles.removeSession(run.uuid).catch(() => undefined);
+      await this.logs.forget(runLogKey(request.job.uuid, run.uuid)).catch(() => undefined); // read again from disk when asked
     }
     return run;
   };

@@ -148,6 +148,20 @@ export class LogService implements Disposable {
     return new LogSubscription(id, files, send, backlog);
   }
 
+  /** Lets go of a project's logs (a job run's that ended): their lines on disk, then their files and followers. */
+  async forget(projectId: string): Promise<void> {
+    const folder = await this.projectFolder(projectId);
+    for (const [target, follower] of this.followers) {
+      if (target.startsWith(`${projectId}/`)) {
+        follower.dispose();
+        this.followers.delete(target);
+      }
+    }
+    const files = [...this.files].filter(([file]) => file.startsWith(`${folder}${path.sep}`));
+    await Promise.all(files.map(([, log]) => log.settle()));
+    for (const [file] of files) this.files.delete(file);
+  }
+
   /** Waits until every line received so far is on disk. */
   async settle(): Promise<void> {
     await Promise.all([...this.files.values()].map((file) => file.settle()));

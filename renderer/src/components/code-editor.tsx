@@ -1,5 +1,5 @@
 import { syntaxHighlighting } from '@codemirror/language';
-import type { Extension } from '@codemirror/state';
+import { EditorState, type Extension } from '@codemirror/state';
 import { classHighlighter } from '@lezer/highlight';
 import { basicSetup, EditorView } from 'codemirror';
 import { useEffect, useRef } from 'react';
@@ -14,6 +14,8 @@ export interface CodeEditorProps {
   language?: Extension | undefined;
   className: string;
   testId: string;
+  /** Shown only: the text cannot be changed (it can be selected, searched and copied). */
+  readOnly?: boolean;
 }
 
 // Token classes (tok-keyword, tok-string, ...) are coloured in the styles with the theme's tokens.
@@ -29,7 +31,7 @@ const theme = EditorView.theme({
  * CodeMirror in the app's theme. Only ever imported by modules loaded on demand: it is most of the bundle.
  * The editor is made once (its parent keys it by what it edits); later values arrive through the second effect.
  */
-export function CodeEditor({ value, onChange, label, describedBy, language, className, testId }: CodeEditorProps) {
+export function CodeEditor({ value, onChange, label, describedBy, language, className, testId, readOnly = false }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | undefined>(undefined);
   const latest = useRef(onChange);
@@ -37,6 +39,7 @@ export function CodeEditor({ value, onChange, label, describedBy, language, clas
 
   useEffect(() => {
     const attributes: Record<string, string> = { 'aria-label': label, 'aria-multiline': 'true' };
+    if (readOnly) attributes['aria-readonly'] = 'true';
     if (describedBy) attributes['aria-describedby'] = describedBy;
     const editor = new EditorView({
       parent: host.current!,
@@ -46,6 +49,7 @@ export function CodeEditor({ value, onChange, label, describedBy, language, clas
         ...(language ? [language] : []),
         syntaxHighlighting(classHighlighter),
         theme,
+        ...(readOnly ? [EditorState.readOnly.of(true)] : []),
         EditorView.contentAttributes.of(attributes),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) latest.current(update.state.doc.toString());

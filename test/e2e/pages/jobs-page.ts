@@ -58,4 +58,24 @@ export class JobsPage {
   stepLogButton(title: string): Locator {
     return this.runPage.getByRole('button', { name: `Log of ${title}` });
   }
+
+  /** The run page's read-only graph. */
+  get graph(): Locator {
+    return this.runPage.getByTestId('pipeline-graph');
+  }
+
+  /** A step's box in the run page's graph, its `data-status` its state in the run. */
+  graphStep(title: string): Locator {
+    return this.graph.getByTestId('step-node').filter({ has: this.page.locator('.step-node__title', { hasText: title }) });
+  }
+
+  /** A file or folder of the run's copy of the project, by name. */
+  runFile(name: string): Locator {
+    return this.runPage.getByTestId('job-run-files').getByRole('treeitem', { name, exact: true });
+  }
+
+  /** The text of the run's file opened (read-only). */
+  get runFileText(): Locator {
+    return this.runPage.getByTestId('job-run-file-text');
+  }
 }

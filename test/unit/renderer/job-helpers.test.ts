@@ -115,6 +115,7 @@ const job: JobDetails = {
   variables: { TOKEN: 'x' },
   environmentImages: {},
   nextTimes: [],
+  pipelineDefinition: null,
 };
 
 describe('job draft', () => {

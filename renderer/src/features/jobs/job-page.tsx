@@ -45,7 +45,7 @@ export function JobPage({ projectId, jobUuid }: { projectId: string; jobUuid: st
 
 function LoadedJob({ projectId, job, back, gone }: { projectId: string; job: JobDetails; back: React.ReactNode; gone: string | undefined }) {
   const form = useJobDraft(job);
-  const { definition, error: pipelineError } = usePipelineDefinition(projectId, job.pipelinePath);
+  const { definition, error: pipelineError } = usePipelineDefinition(projectId, job);
   const titles = stepTitlesOf(definition);
   const actionError = useStore(jobStore, (s) => s.actionError);
   const progress = useStore(jobStore, (s) => s.progress);

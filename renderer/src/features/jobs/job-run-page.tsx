@@ -1,15 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
+import { readSteps, type JobDetails, type JobRun } from '../../../../electron/contract';
 import { formatRoute } from '../../app/route';
 import { Button } from '../../components/button';
 import { FormError } from '../../components/form-error';
 import { Icon } from '../../components/icon';
 import { jobRunStore, jobStore } from '../../stores/app-stores';
 import { LogsPanel } from '../logs/logs-panel';
+import { pipelineGraphModule } from '../pipelines/pipeline-graph-module';
 import { SessionPill } from '../sessions/session-pill';
 import { stepTitlesOf } from './grid-fields';
 import { formatTime, isRunEnded, runDuration, runStatusLabel } from './job-format';
+import { jobRunAsPipelineRun, jobRunStepsKey } from './job-run-graph';
 import { useNow } from './job-runs-table';
+import { RunFiles } from './run-files';
 import { RunParameters } from './run-parameters';
 import { RunSteps } from './run-steps';
 import { usePipelineDefinition } from './use-pipeline-definition';
@@ -20,7 +24,7 @@ export interface JobRunPageProps {
   runUuid: string;
 }
 
-/** One run of a job: its state and reason, parameters, steps live, and the logs of its steps and services. */
+/** One run of a job: its state and reason, its pipeline's graph with the steps' states live, parameters, logs and files. */
 export function JobRunPage({ projectId, jobUuid, runUuid }: JobRunPageProps) {
   useEffect(() => {
     jobStore.getState().open(jobUuid);
@@ -29,7 +33,7 @@ export function JobRunPage({ projectId, jobUuid, runUuid }: JobRunPageProps) {
   }, [jobUuid, runUuid]);
   const job = useStore(jobStore, (s) => (s.jobUuid === jobUuid ? s.job : undefined));
   const { run, error, cancelError, cancelling } = useStore(jobRunStore);
-  const { definition } = usePipelineDefinition(projectId, job?.pipelinePath);
+  const { definition } = usePipelineDefinition(projectId, job);
   const titles = stepTitlesOf(definition);
   const [source, setSource] = useState<string | undefined>();
   const now = useNow(run?.status === 'STARTED');
@@ -83,6 +87,7 @@ export function JobRunPage({ projectId, jobUuid, runUuid }: JobRunPageProps) {
           <span className="notice__text">{run.reason}</span>
         </p>
       )}
+      <RunGraph projectId={projectId} job={job} run={run} definition={definition} source={source} onSource={setSource} />
       <div className="job-run__body">
         <RunParameters parameters={run.parameters} titles={titles} />
         <RunSteps steps={run.steps} titles={titles} now={now} source={source} onSource={setSource} />
@@ -97,6 +102,50 @@ export function JobRunPage({ projectId, jobUuid, runUuid }: JobRunPageProps) {
         stepLabels={titles}
         sourcesKey={stepsKey}
       />
+      <RunFiles jobUuid={jobUuid} runUuid={runUuid} version={`${run.status} ${stepsKey}`} />
     </article>
+  );
+}
+
+const NO_ISSUES: Readonly<Record<string, string[]>> = {};
+
+interface RunGraphProps {
+  projectId: string;
+  job: JobDetails;
+  run: JobRun;
+  definition: Record<string, unknown> | undefined;
+  source: string | undefined;
+  onSource(source: string | undefined): void;
+}
+
+/** The pipeline frozen at the job's Start, read-only, each step in its state in this run; a click on a step shows its log. */
+function RunGraph({ projectId, job, run, definition, source, onSource }: RunGraphProps) {
+  const graph = pipelineGraphModule.useModule();
+  const steps = useMemo(() => readSteps(definition?.steps), [definition]);
+  const runKey = jobRunStepsKey(run);
+  // Remade only when a state changes, so the graph redraws only the boxes that did.
+  const graphRun = useMemo(() => jobRunAsPipelineRun(run, steps, { projectId, pipelinePath: job.pipelinePath, pipelineUuid: job.pipelineUuid }), [runKey, steps, projectId, job.pipelinePath, job.pipelineUuid]);
+  const selected = useMemo(() => (source && steps[source] ? [source] : []), [source, steps]);
+  const pick = useCallback((step: string) => onSource(source === step ? undefined : step), [onSource, source]);
+  return (
+    <section className="job-panel job-run__graph" aria-label="Pipeline">
+      <h3 className="job-panel__title">Pipeline</h3>
+      {!definition ? (
+        <p className="muted">Reading the pipeline…</p>
+      ) : graph ? (
+        <graph.PipelineGraph
+          steps={steps}
+          label={`Pipeline ${job.pipelineName || job.pipelinePath} of this run`}
+          run={graphRun}
+          selected={selected}
+          issues={NO_ISSUES}
+          selectedEdge={undefined}
+          readOnly
+          onPick={pick}
+        />
+      ) : (
+        <p className="muted">Loading the graph…</p>
+      )}
+    </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PipelineDefinition } from '../../../../electron/contract';
+import type { JobDetails, PipelineDefinition } from '../../../../electron/contract';
 import { bridge } from '../../bridge/client';
 import { errorMessage } from '../../bridge/request-error';
 
@@ -9,10 +9,12 @@ export interface PipelineDefinitionState {
 }
 
 /**
- * The pipeline file as it is now in the project (its parameters and steps' titles). The contract does not
- * give the copy a job froze at Start, so a started job shows today's titles and parameters.
+ * The pipeline a job's steps, titles and parameters come from: the copy frozen at Start once the job has
+ * started (a later change of the file does not reach it), the file as it is now in the project while a draft.
  */
-export function usePipelineDefinition(projectId: string, path: string | undefined): PipelineDefinitionState {
+export function usePipelineDefinition(projectId: string, job: Pick<JobDetails, 'pipelinePath' | 'pipelineDefinition'> | undefined): PipelineDefinitionState {
+  const frozen = job?.pipelineDefinition ?? undefined;
+  const path = frozen ? undefined : job?.pipelinePath;
   const [state, setState] = useState<PipelineDefinitionState>({ definition: undefined, error: undefined });
   useEffect(() => {
     if (!path) return;
@@ -25,5 +27,5 @@ export function usePipelineDefinition(projectId: string, path: string | undefine
       live = false;
     };
   }, [projectId, path]);
-  return state;
+  return frozen ? { definition: frozen, error: undefined } : state;
 }

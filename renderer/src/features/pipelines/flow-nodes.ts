@@ -7,7 +7,8 @@ export interface NodeInputs {
   selected: ReadonlySet<string>;
   runs: ReadonlyMap<string, StepRun>;
   issues: Readonly<Record<string, string[]>>;
-  logHref(step: string): string;
+  /** Where a step's log is; without it the boxes have no Log link (a click on the box shows the log). */
+  logHref?(step: string): string;
 }
 
 /**
@@ -24,7 +25,7 @@ export function flowNodes(previous: readonly StepFlowNode[], inputs: NodeInputs)
       filePath: step.file_path,
       run,
       selected: inputs.selected.has(id),
-      logHref: run?.startedAt !== undefined ? inputs.logHref(id) : undefined,
+      logHref: run?.startedAt !== undefined && inputs.logHref ? inputs.logHref(id) : undefined,
       issues: inputs.issues[id]?.join('\n'),
     };
     const [x, y] = step.meta_data.position;

@@ -28,20 +28,26 @@ export interface PipelineGraphProps {
   /** The rules each step breaks, by step uuid. */
   issues: Readonly<Record<string, string[]>>;
   selectedEdge: string | undefined;
+  /**
+   * Nothing can be changed: steps do not drag, connect or drop, no rectangle selects; a click on a step
+   * still picks it (a job run's page shows that step's log).
+   */
+  readOnly?: boolean;
   /** A click on a step; `additive` with Shift, Ctrl or Cmd held. */
   onPick(step: string, additive: boolean): void;
   /** Steps taken by a rectangle drawn with Shift held. */
-  onSelect(steps: string[]): void;
-  onPickEdge(edge: string): void;
+  onSelect?(steps: string[]): void;
+  onPickEdge?(edge: string): void;
   /** A click on the background. */
-  onClear(): void;
-  onMove(positions: Record<string, [number, number]>): void;
-  onConnect(from: string, to: string): void;
+  onClear?(): void;
+  onMove?(positions: Record<string, [number, number]>): void;
+  onConnect?(from: string, to: string): void;
   /** A file of the project dropped on the graph, at this place of the canvas. */
-  onDropFile(path: string, position: [number, number]): void;
-  logHref(step: string): string;
+  onDropFile?(path: string, position: [number, number]): void;
+  /** Where a step's log is (a Log link on each box that ran); without it the boxes have none. */
+  logHref?(step: string): string;
   /** Filled with where on the canvas a new step would be in sight. */
-  placeNear: RefObject<(() => [number, number] | undefined) | undefined>;
+  placeNear?: RefObject<(() => [number, number] | undefined) | undefined>;
 }
 
 /**
@@ -56,7 +62,24 @@ export const PipelineGraph = memo(function PipelineGraph(props: PipelineGraphPro
   );
 });
 
-function EditableGraph({ steps, label, run, selected, issues, selectedEdge, onPick, onSelect, onPickEdge, onClear, onMove, onConnect, onDropFile, logHref, placeNear }: PipelineGraphProps) {
+function EditableGraph({
+  steps,
+  label,
+  run,
+  selected,
+  issues,
+  selectedEdge,
+  readOnly = false,
+  onPick,
+  onSelect,
+  onPickEdge,
+  onClear,
+  onMove,
+  onConnect,
+  onDropFile,
+  logHref,
+  placeNear,
+}: PipelineGraphProps) {
   const flow = useReactFlow();
   // No run yet and no run at all (undefined, then null) are the same states: the boxes stay as they are.
   const runSteps = run?.steps;
@@ -76,6 +99,7 @@ function EditableGraph({ steps, label, run, selected, issues, selectedEdge, onPi
   // New steps go near the top left of what is in sight.
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    if (!placeNear) return;
     placeNear.current = () => {
       const bounds = container.current?.getBoundingClientRect();
       if (!bounds) return undefined;
@@ -94,7 +118,7 @@ function EditableGraph({ steps, label, run, selected, issues, selectedEdge, onPi
     (changes: NodeChange<StepFlowNode>[]) => {
       // Selection is the panel's: clicks arrive through onNodeClick, a rectangle drawn with Shift here.
       const picks = changes.filter((change) => change.type === 'select');
-      if (drawing.current && picks.length > 0) {
+      if (drawing.current && picks.length > 0 && onSelect) {
         const next = new Set(current.current);
         for (const pick of picks) {
           if (pick.selected) next.add(pick.id);
@@ -108,29 +132,38 @@ function EditableGraph({ steps, label, run, selected, issues, selectedEdge, onPi
     [onSelect],
   );
   const commitMoves = useCallback(
-    (moved: Node[]) => onMove(Object.fromEntries(moved.map((node) => [node.id, [Math.round(node.position.x), Math.round(node.position.y)]]))),
+    (moved: Node[]) => onMove?.(Object.fromEntries(moved.map((node) => [node.id, [Math.round(node.position.x), Math.round(node.position.y)]]))),
     [onMove],
   );
-  const connect = useCallback((connection: Connection) => onConnect(connection.source, connection.target), [onConnect]);
+  const connect = useCallback((connection: Connection) => onConnect?.(connection.source, connection.target), [onConnect]);
 
   const onDragOver = (event: DragEvent) => {
-    if (!event.dataTransfer.types.includes(FILE_DRAG_TYPE)) return;
+    if (readOnly || !onDropFile || !event.dataTransfer.types.includes(FILE_DRAG_TYPE)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
   };
   const onDrop = (event: DragEvent) => {
     const path = event.dataTransfer.getData(FILE_DRAG_TYPE);
-    if (!path) return;
+    if (readOnly || !onDropFile || !path) return;
     event.preventDefault();
     const { x, y } = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
     onDropFile(path, [Math.round(x), Math.round(y)]);
   };
 
   return (
-    <div ref={container} className="pipeline-graph" role="figure" aria-label={label} data-testid="pipeline-graph" onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      ref={container}
+      className={readOnly ? 'pipeline-graph pipeline-graph--read-only' : 'pipeline-graph'}
+      role="figure"
+      aria-label={label}
+      data-testid="pipeline-graph"
+      data-read-only={readOnly || undefined}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
       {nodes.length === 0 && (
         <p className="graph-empty muted" data-testid="no-steps">
-          No steps yet. Add one with New step, or drop a file here.
+          {readOnly ? 'The pipeline has no steps.' : 'No steps yet. Add one with New step, or drop a file here.'}
         </p>
       )}
       <ReactFlow
@@ -142,10 +175,15 @@ function EditableGraph({ steps, label, run, selected, issues, selectedEdge, onPi
         onSelectionDragStop={(_event, moved) => commitMoves(moved)}
         onConnect={connect}
         onNodeClick={(event, node) => onPick(node.id, event.shiftKey || event.ctrlKey || event.metaKey)}
-        onEdgeClick={(_event, edge) => onPickEdge(edge.id)}
+        onEdgeClick={(_event, edge) => onPickEdge?.(edge.id)}
         onSelectionStart={() => (drawing.current = true)}
         onSelectionEnd={() => (drawing.current = false)}
         onPaneClick={onClear}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        edgesFocusable={!readOnly}
+        elementsSelectable={!readOnly}
+        selectionKeyCode={readOnly ? null : undefined}
         multiSelectionKeyCode={null}
         deleteKeyCode={null}
         nodesFocusable={false}

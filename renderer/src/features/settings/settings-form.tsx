@@ -9,6 +9,7 @@ import { useFormSubmit } from '../../components/use-form-submit';
 import { settingsStore } from '../../stores/app-stores';
 import { FormError } from '../../components/form-error';
 import { DiagnosticsSection } from './diagnostics-section';
+import { parseRunsAtOnce, runsAtOnceProblem } from './runs-at-once';
 import { ThemeChoice } from './theme-choice';
 
 /** Edits a copy of the settings; Save sends only what changed. */
@@ -17,6 +18,7 @@ export function SettingsForm({ saved, onClose }: { saved: AppSettings; onClose()
   const [theme, setTheme] = useState<Theme>(saved.theme);
   const [keepSessionsRunning, setKeepSessionsRunning] = useState(saved.keepSessionsRunning);
   const [proxyPort, setProxyPort] = useState(String(saved.proxyPort));
+  const [jobRunsAtOnce, setJobRunsAtOnce] = useState(String(saved.jobRunsAtOnce));
   const [info, setInfo] = useState<AppInfo>();
   const [proxy, setProxy] = useState<ProxyStatus>();
 
@@ -27,13 +29,15 @@ export function SettingsForm({ saved, onClose }: { saved: AppSettings; onClose()
 
   const portNumber = /^\d{1,5}$/.test(proxyPort.trim()) ? Number(proxyPort.trim()) : NaN;
   const portProblem = portNumber >= 0 && portNumber <= 65535 ? undefined : 'A port is a whole number from 0 to 65535 (0: any free port)';
+  const runsProblem = runsAtOnceProblem(jobRunsAtOnce);
 
-  const { busy, server, clearServer, submit } = useFormSubmit(['workspace', 'theme', 'proxyPort'], async () => {
+  const { busy, server, clearServer, submit } = useFormSubmit(['workspace', 'theme', 'proxyPort', 'jobRunsAtOnce'], async () => {
     const patch: Partial<AppSettings> = {};
     if (workspace.trim() !== saved.workspace) patch.workspace = workspace.trim();
     if (theme !== saved.theme) patch.theme = theme;
     if (keepSessionsRunning !== saved.keepSessionsRunning) patch.keepSessionsRunning = keepSessionsRunning;
     if (portNumber !== saved.proxyPort) patch.proxyPort = portNumber;
+    if (parseRunsAtOnce(jobRunsAtOnce) !== saved.jobRunsAtOnce) patch.jobRunsAtOnce = parseRunsAtOnce(jobRunsAtOnce);
     if (Object.keys(patch).length > 0) await settingsStore.getState().update(patch);
     onClose();
   });
@@ -64,6 +68,14 @@ export function SettingsForm({ saved, onClose }: { saved: AppSettings; onClose()
           error={portProblem ?? server.fields.proxyPort}
           hint={proxyHint(saved.proxyPort, proxy)}
         />
+        <TextField
+          label="Runs of a job at once"
+          name="jobRunsAtOnce"
+          value={jobRunsAtOnce}
+          onChange={(value) => (setJobRunsAtOnce(value), clearServer())}
+          error={runsProblem ?? server.fields.jobRunsAtOnce}
+          hint="How many runs of one job go at the same time (1 to 16); the others wait their turn. Each run starts its own containers."
+        />
         <DiagnosticsSection />
         <FormError message={server.form} />
         {info && (
@@ -81,7 +93,7 @@ export function SettingsForm({ saved, onClose }: { saved: AppSettings; onClose()
           </p>
         )}
       </div>
-      <DialogFooter onCancel={onClose} submit="Save" ready={workspace.trim() !== '' && !portProblem} busy={busy} />
+      <DialogFooter onCancel={onClose} submit="Save" ready={workspace.trim() !== '' && !portProblem && !runsProblem} busy={busy} />
     </form>
   );
 }

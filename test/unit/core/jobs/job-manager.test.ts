@@ -311,6 +311,17 @@ describe('JobManager', () => {
     await expect(fs.access(store.snapshotFolder(job.uuid))).rejects.toThrow();
   });
 
+  it('refuses to start a pipeline that breaks the rules, saying which, as a session refuses its services', async () => {
+    const issues = [{ path: 'services.web.exposed', message: 'is required and must be true or false' }];
+    const manager = makeManager({ pipeline: async () => ({ definition: structuredClone(definition), issues }) });
+    const job = await manager.create({ projectId: PROJECT, path: 'main.orchest', name: 'sweep' });
+    await expect(manager.start(job.uuid)).rejects.toMatchObject({
+      code: 'PIPELINE_INVALID',
+      message: 'Fix the pipeline before starting a job of it: services.web.exposed: is required and must be true or false',
+    });
+    expect((await manager.get(job.uuid)).status).toBe('DRAFT');
+  });
+
   it('at app start aborts the runs that were going ("the app stopped"), removes their containers, and carries on with pending ones', async () => {
     const job: JobRecord = {
       uuid: 'job-1', name: 'sweep', projectId: PROJECT, pipelineUuid: 'pipeline-1', pipelinePath: 'main.orchest', pipelineName: 'main',
@@ -399,5 +410,28 @@ describe('JobManager', () => {
     expect(preview.rows[1]).toMatchObject({ index: 1, leftOut: true });
     expect(preview.runs).toBe(5);
     expect(preview.snapshot).toMatchObject({ files: 2, large: false });
+  });
+});
+
+describe('JobManager: the frozen pipeline and a run\'s copy', () => {
+  it('gives no pipeline for a draft, the pipeline frozen at Start after it (a later change of the file does not reach it)', async () => {
+    let current: PipelineDefinition = structuredClone(definition);
+    const manager = makeManager({ pipeline: async () => ({ definition: structuredClone(current) }) });
+    const job = await manager.create({ projectId: PROJECT, path: 'main.orchest', name: 'nightly', schedule: { kind: 'cron', cron: '0 3 * * *' } });
+    expect(job.pipelineDefinition).toBeNull();
+    await manager.start(job.uuid);
+    current = { ...structuredClone(definition), steps: {} };
+    expect((await manager.get(job.uuid)).pipelineDefinition).toEqual(definition);
+  });
+
+  it('answers the folder of a kept run\'s copy, NOT_FOUND for a run the job does not have', async () => {
+    runner.auto = true;
+    const manager = makeManager();
+    const job = await manager.create({ projectId: PROJECT, path: 'main.orchest', name: 'now' });
+    await manager.start(job.uuid);
+    await waitForJob(manager, job.uuid, 'SUCCESS');
+    const [run] = (await manager.listRuns(job.uuid, undefined, 0, 10)).runs;
+    expect(await manager.runProjectFolder(job.uuid, run!.uuid)).toBe(store.runProjectFolder(job.uuid, run!.uuid));
+    await expect(manager.runProjectFolder(job.uuid, 'no-such-run')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
