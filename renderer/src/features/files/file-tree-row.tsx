@@ -1,7 +1,6 @@
 import { useId, useState, type CSSProperties, type DragEvent, type Ref } from 'react';
-import { Icon } from '../../components/icon';
 import type { TreeRow } from '../../stores/tree-rows';
-import { formatSize } from './format-size';
+import { TreeEntryLabel, treeRowDetail } from './tree-entry-label';
 
 export interface FileTreeRowProps {
   row: TreeRow;
@@ -24,7 +23,7 @@ export function FileTreeRow({ row, tabbable, selected, onDropEntry, ref, onActiv
   const [dropTarget, setDropTarget] = useState(false);
   const { entry, isFolder, expanded, loading, error } = row;
   const detailId = useId();
-  const detail = isFolder ? (error ?? (loading ? 'Loading…' : undefined)) : entry.kind === 'symlink' ? 'link' : formatSize(entry.size);
+  const detail = treeRowDetail(row);
   const style = { '--level': row.level } as CSSProperties;
 
   return (
@@ -70,13 +69,7 @@ export function FileTreeRow({ row, tabbable, selected, onDropEntry, ref, onActiv
         },
       })}
     >
-      <span className={`tree__chevron${expanded ? ' tree__chevron--open' : ''}`} aria-hidden="true">
-        {isFolder && <Icon name="chevron" size={14} />}
-      </span>
-      <span className="tree__icon" aria-hidden="true">
-        <Icon name={isFolder ? 'folder' : entry.kind === 'symlink' ? 'link' : 'file'} />
-      </span>
-      <span className="tree__name">{entry.name}</span>
+      <TreeEntryLabel row={row} />
       {detail && (
         <span id={detailId} className="tree__detail">
           {detail}

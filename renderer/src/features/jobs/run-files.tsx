@@ -3,10 +3,9 @@ import type { TextFile } from '../../../../electron/contract';
 import { bridge } from '../../bridge/client';
 import { errorMessage } from '../../bridge/request-error';
 import { Button } from '../../components/button';
-import { Icon } from '../../components/icon';
 import { emptyTree, failLoading, finishLoading, loadedFolders, setExpanded, startLoading, type FileTree } from '../../stores/file-tree';
 import { treeRows } from '../../stores/tree-rows';
-import { formatSize } from '../files/format-size';
+import { TreeEntryLabel, treeRowDetail } from '../files/tree-entry-label';
 
 const RunFileViewer = lazy(() => import('./run-file-viewer'));
 
@@ -75,8 +74,8 @@ export function RunFiles({ jobUuid, runUuid, version }: RunFilesProps) {
       {rows.length > 0 && (
         <div className="tree run-files__tree" role="tree" aria-label="Files of the run" data-testid="job-run-files">
           {rows.map((row) => {
-            const { entry, isFolder, expanded, loading, error } = row;
-            const detail = isFolder ? (error ?? (loading ? 'Loading…' : undefined)) : entry.kind === 'symlink' ? 'link' : formatSize(entry.size);
+            const { entry, isFolder, expanded, error } = row;
+            const detail = treeRowDetail(row);
             return (
               <div
                 key={entry.path}
@@ -99,13 +98,7 @@ export function RunFiles({ jobUuid, runUuid, version }: RunFilesProps) {
                   else if (entry.kind === 'file') open(entry.path);
                 }}
               >
-                <span className={`tree__chevron${expanded ? ' tree__chevron--open' : ''}`} aria-hidden="true">
-                  {isFolder && <Icon name="chevron" size={14} />}
-                </span>
-                <span className="tree__icon" aria-hidden="true">
-                  <Icon name={isFolder ? 'folder' : entry.kind === 'symlink' ? 'link' : 'file'} />
-                </span>
-                <span className="tree__name">{entry.name}</span>
+                <TreeEntryLabel row={row} />
                 {detail && <span className="tree__detail">{detail}</span>}
               </div>
             );
