@@ -3,6 +3,8 @@
 // once) in the same run, with the time one start and stop of that service takes measured too: a job run
 // starts its own service, so the aim is the interactive time times 1.2 plus one service start per run.
 // Then the host's memory after 20 and after 200 finished runs of a 1-step job (4 at once), same host.
+// And the Start of a job on a project of 100,000 files (1 GB): how long its snapshot takes beside `cp -a`
+// of the same folder, and how quickly the host answers a request every 50 ms meanwhile, beside idle.
 // `node test/bench/jobs-bench.mjs` runs it alone (after `npm run build`); `npm run bench` runs it too.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -122,6 +124,71 @@ export async function benchJobs(repo) {
   });
 }
 
+const BIG_FILES = 100_000;
+const FILE_BYTES = 10_000;
+
+/** `count` files of FILE_BYTES in folders of 1000, written 64 at a time. */
+async function writeManyFiles(root, count) {
+  const content = Buffer.alloc(FILE_BYTES, 'x');
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < count; i = next++) {
+      const folder = path.join(root, `part-${Math.floor(i / 1000)}`);
+      if (i % 1000 === 0) await fs.mkdir(folder, { recursive: true });
+      else await fs.mkdir(folder, { recursive: true }).catch(() => undefined);
+      await fs.writeFile(path.join(folder, `file-${i}.csv`), content);
+    }
+  };
+  await Promise.all(Array.from({ length: 64 }, worker));
+}
+
+/** Sends a cheap request every 50 ms until `until` settles; answers each one's time. */
+async function pingWhile(client, until) {
+  const times = [];
+  let done = false;
+  void until.finally(() => (done = true));
+  while (!done) {
+    const sent = performance.now();
+    await client.request('settings.get', {});
+    times.push(performance.now() - sent);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return times;
+}
+
+const worst = (values) => Math.max(...values);
+
+export async function benchSnapshot(repo) {
+  await withBenchProject(repo, 'bench-snapshot', async ({ client, project, dir }) => {
+    await writeManyFiles(path.join(project.path, 'dataset'), BIG_FILES);
+    await writePipeline(project.path, 'empty', '', 0, false);
+    const idle = await pingWhile(client, new Promise((resolve) => setTimeout(resolve, 3_000)));
+    const job = await client.request('jobs.create', { projectId: project.uuid, path: 'empty.orchest', name: 'snapshot', schedule: { kind: 'cron', cron: '0 0 1 1 *' } });
+    const preview = await client.request('jobs.preview', { projectId: project.uuid, path: 'empty.orchest' });
+    let startMs = 0;
+    const start = (async () => {
+      const began = performance.now();
+      await client.request('jobs.start', { jobUuid: job.uuid });
+      startMs = performance.now() - began;
+    })();
+    const during = await pingWhile(client, start);
+    await start;
+    const copy = path.join(dir, 'cp-copy');
+    const began = performance.now();
+    await exec('cp', ['-a', project.path, copy]);
+    const cpMs = performance.now() - began;
+    await fs.rm(copy, { recursive: true, force: true });
+    console.log(
+      `jobs: Start on a project of ${BIG_FILES.toLocaleString('en')} files (${(preview.snapshot.bytes / 1e9).toFixed(1)} GB, said before Start, large: ${preview.snapshot.large}): ` +
+        `snapshot ${(startMs / 1000).toFixed(1)} s, cp -a of the same folder ${(cpMs / 1000).toFixed(1)} s (ratio ${(startMs / cpMs).toFixed(2)}); ` +
+        `a request every 50 ms meanwhile answered in median ${median(during).toFixed(1)} ms, worst ${worst(during).toFixed(0)} ms (${during.length} requests); ` +
+        `idle: median ${median(idle).toFixed(1)} ms, worst ${worst(idle).toFixed(0)} ms`,
+    );
+  });
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  await benchJobs(fileURLToPath(new URL('../..', import.meta.url)));
+  const repo = fileURLToPath(new URL('../..', import.meta.url));
+  await benchJobs(repo);
+  await benchSnapshot(repo);
 }

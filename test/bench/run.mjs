@@ -133,5 +133,6 @@ await benchRuns(repo);
 const { benchGraph } = await import('./graph-bench.mjs');
 await benchGraph(repo);
 
-const { benchJobs } = await import('./jobs-bench.mjs');
+const { benchJobs, benchSnapshot } = await import('./jobs-bench.mjs');
 await benchJobs(repo);
+await benchSnapshot(repo);
